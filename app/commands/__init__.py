@@ -1,0 +1,1 @@
+"""One module per `medido` subcommand; see app/cli.py."""

@@ -1,0 +1,1 @@
+"""Medido's core: the domain and all I/O, asyncio only. Never imports Qt."""

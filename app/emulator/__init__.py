@@ -1,0 +1,1 @@
+"""The ChileMedido input-API emulator (FastAPI), for tests, demos and support."""
