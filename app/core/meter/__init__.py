@@ -1,0 +1,1 @@
+"""The meter side: profiles, read planning, decoding, Modbus links, detection, clocks."""

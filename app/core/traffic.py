@@ -1,0 +1,71 @@
+"""The traffic log: what went over HTTP and Modbus, for the app's dock and support bundles.
+
+Everything is redacted on the way in, so no token (whole or in part) is ever stored here.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.core.events import EventStream
+
+# A JWT: three base64url segments; the header of every JWT starts with "eyJ" ('{"').
+_JWT = re.compile(r"eyJ[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*(\.[A-Za-z0-9_\-]*)?")
+# Anything after "Bearer", and token fields in JSON bodies, whatever they hold.
+_BEARER = re.compile(r"(?i)(bearer\s+)\S+")
+_TOKEN_FIELD = re.compile(r'(?i)("(?:access|refresh)_?token"\s*:\s*)"[^"]*"')
+
+REDACTED = "[redactado]"
+
+
+def redact(text: str) -> str:
+    """Remove tokens from text meant for a log, a report, an exception or the screen."""
+    text = _TOKEN_FIELD.sub(rf'\1"{REDACTED}"', text)
+    text = _BEARER.sub(rf"\1{REDACTED}", text)
+    return _JWT.sub(REDACTED, text)
+
+
+class Channel(StrEnum):
+    HTTP = "http"
+    MODBUS = "modbus"
+
+
+class Direction(StrEnum):
+    OUT = "out"  # request
+    IN = "in"  # response
+    NOTE = "note"  # something that is neither (a timeout, a reconnect)
+
+
+@dataclass(frozen=True, slots=True)
+class TrafficEntry:
+    channel: Channel
+    direction: Direction
+    summary: str  # one line: "GET /devices/number/29 → 200 (42 ms)"
+    detail: str = ""  # body or hex frame, already redacted
+    at: float = field(default_factory=time.time)  # epoch seconds
+
+
+class TrafficLog:
+    """A bounded, redacting record of traffic; new entries are also emitted as events."""
+
+    def __init__(self, capacity: int = 5000) -> None:
+        self._entries: deque[TrafficEntry] = deque(maxlen=capacity)
+        self.added: EventStream[TrafficEntry] = EventStream()
+
+    def record(
+        self, channel: Channel, direction: Direction, summary: str, detail: str = ""
+    ) -> TrafficEntry:
+        entry = TrafficEntry(channel, direction, redact(summary), redact(detail))
+        self._entries.append(entry)
+        self.added.emit(entry)
+        return entry
+
+    def entries(self) -> list[TrafficEntry]:
+        return list(self._entries)
+
+    def clear(self) -> None:
+        self._entries.clear()

@@ -1,0 +1,38 @@
+from app.core.traffic import REDACTED, Channel, Direction, TrafficEntry, TrafficLog, redact
+
+SEED_TOKEN = (
+    "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJqdGkiOiJkNzc2NzMxNS0wZDVmLTQ2ZGItYmJiZC02ZThmZDNmMm"
+    "VkNGUiLCJpYXQiOjE1ODM5Mzc3MDUsImV4cCI6MTU4OTEyMTcwNSwiYXVkIjoiMSIsImlzcyI6IlByb3ZpZGVyIEF1dG"
+    "ggU2VydmVyIiwic3ViIjoiMiJ9.VC4l8KNDpV-dPApgLVizkEGXHlfL_tSWFQHuR2f_sV9cy6b2-GcpUUopf3iy"
+)
+
+
+def test_redact_removes_jwts_bearer_values_and_token_fields() -> None:
+    assert SEED_TOKEN not in redact(f"token={SEED_TOKEN} end")
+    assert redact("Authorization: Bearer abc.def") == f"Authorization: Bearer {REDACTED}"
+    body = '{"accessToken": "not-even-a-jwt", "refreshToken":"x"}'
+    out = redact(body)
+    assert "not-even-a-jwt" not in out
+    assert '"x"' not in out
+
+
+def test_redact_leaves_ordinary_text_alone() -> None:
+    text = "GET /api/v1/devices/number/29 → 200 (Energía activa acumulada)"
+    assert redact(text) == text
+
+
+def test_log_redacts_on_the_way_in_and_emits() -> None:
+    log = TrafficLog(capacity=2)
+    seen: list[TrafficEntry] = []
+    log.added.subscribe(seen.append)
+    log.record(
+        Channel.HTTP,
+        Direction.OUT,
+        "POST /auth/token/refresh",
+        f'{{"refreshToken":"{SEED_TOKEN}"}}',
+    )
+    log.record(Channel.HTTP, Direction.IN, "200", SEED_TOKEN)
+    log.record(Channel.MODBUS, Direction.OUT, "read 3 @0 x10")
+    assert len(log.entries()) == 2
+    assert len(seen) == 3
+    assert all(SEED_TOKEN[:20] not in e.detail for e in seen)
