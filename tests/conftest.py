@@ -12,6 +12,8 @@ from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.simulator"]
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring that forgets at the end of each test; headless Linux has no real one."""
