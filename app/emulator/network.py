@@ -1,0 +1,63 @@
+"""Middleware between the socket and the API: counts requests, adds latency, injects failures.
+
+It runs before routing, so it finds the route template itself ("GET /api/v1/devices/{id}"),
+which is what stats are keyed by and what failure rules match (without the /api/v1 prefix).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import HTMLResponse
+from starlette.routing import Match
+
+from app.emulator.errors import error_response
+from app.emulator.faults import CAPTIVE_PORTAL_HTML
+from app.emulator.state import EmulatorState
+from app.emulator.world import API_PREFIX, FailureRule
+
+CallNext = Callable[[Request], Awaitable[Response]]
+
+
+def route_template(app: FastAPI, request: Request) -> str | None:
+    for route in app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            path: str | None = getattr(route, "path_format", None)
+            return path
+    return None
+
+
+async def emulate_network(request: Request, call_next: CallNext) -> Response:
+    path = request.url.path
+    if not path.startswith(API_PREFIX + "/"):
+        return await call_next(request)
+    state: EmulatorState = request.app.state.emulator
+    template = route_template(request.app, request) or path
+    state.stats.count_request(f"{request.method} {template}")
+    endpoint = f"{request.method} {template.removeprefix(API_PREFIX)}"
+    delay = state.faults.latency_s(endpoint)
+    if delay > 0:
+        await asyncio.sleep(delay)
+    rule = state.faults.take(endpoint)
+    if rule is None:
+        return await call_next(request)
+    return await failure_response(rule)
+
+
+async def failure_response(rule: FailureRule) -> Response:
+    if rule.kind == "html":
+        return HTMLResponse(rule.message or CAPTIVE_PORTAL_HTML, status_code=rule.effective_status)
+    if rule.kind == "timeout":
+        # Sit on the request; the client should give up first. Cancelled on server stop.
+        await asyncio.sleep(rule.seconds)
+        return error_response(rule.effective_status, rule.message or "Tiempo de espera agotado")
+    return error_response(
+        rule.effective_status, rule.message or "Servicio no disponible (falla inyectada)"
+    )
+
+
+def install_network(app: FastAPI) -> None:
+    app.middleware("http")(emulate_network)

@@ -1,0 +1,129 @@
+"""EmulatorServer: the emulator on a loopback port, served by uvicorn on a daemon thread.
+
+with EmulatorServer() as emu:
+    httpx.post(emu.base_url + "/auth/token/refresh",
+               json={"refreshToken": emu.issue_refresh_token()})
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import uvicorn
+from fastapi import FastAPI
+
+from app.emulator.app import create_app
+from app.emulator.state import EmulatorState
+from app.emulator.world import API_PREFIX, World, default_world, load_scenario
+
+_START_TIMEOUT_S = 10.0
+
+
+class EmulatorServer:
+    def __init__(
+        self, world: World | str | Path | None = None, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
+        if isinstance(world, str | Path):
+            world = load_scenario(world)
+        self.world = world if world is not None else default_world()
+        self.host = host
+        self.app: FastAPI = create_app(self.world)
+        self.state: EmulatorState = self.app.state.emulator
+        self._requested_port = port
+        self._port: int | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        if self._port is None:
+            raise RuntimeError("the emulator is not started")
+        return self._port
+
+    @property
+    def root_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return self.root_url + API_PREFIX
+
+    def issue_refresh_token(self, gateway: str = "2") -> str:
+        """A fresh refresh token for a gateway of this world, as an administrator would hand out."""
+        return self.state.issue_refresh_token(gateway)
+
+    def issue_access_token(self, gateway: str = "2", lifetime_s: int | None = None) -> str:
+        """An access token; a lifetime of 0 or less gives one that is already expired."""
+        return self.state.issue_access_token(gateway, lifetime_s)
+
+    def start(self) -> Self:
+        """Bind, serve, and return once the server accepts connections."""
+        if self._thread is not None:
+            raise RuntimeError("the emulator is already started")
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            # Bound here, handed to uvicorn: no window for another process to take the port.
+            sock.bind((self.host, self._requested_port))
+            sock.listen(128)
+        except OSError:
+            sock.close()
+            raise
+        self._port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=1,  # then hanging (timeout-failure) requests are cancelled
+        )
+        server = uvicorn.Server(config)
+        self._server = server
+        thread = threading.Thread(
+            target=self._serve, args=(server, sock), name=f"emulator:{self._port}", daemon=True
+        )
+        self._thread = thread
+        thread.start()
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("the emulator did not start")
+            time.sleep(0.002)
+        return self
+
+    @staticmethod
+    def _serve(server: uvicorn.Server, sock: socket.socket) -> None:
+        with contextlib.closing(sock):
+            server.run(sockets=[sock])
+
+    def stop(self) -> None:
+        """Stop serving; open connections are closed, hanging requests cancelled."""
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        server.should_exit = True
+        thread.join(timeout=5)
+        self._server = self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
