@@ -1,0 +1,164 @@
+"""Modbus RTU over a serial port (an RS-485 USB adapter), and the list of ports for the GUI."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Unpack
+
+import serial
+from pymodbus.client import AsyncModbusSerialClient
+from pymodbus.client.base import ModbusBaseClient
+from pymodbus.framer import FramerType
+from serial.tools import list_ports
+
+from app.core.meter.bus_time import BusTiming
+from app.core.meter.links.base import LinkOptions, ModbusLink
+from app.core.meter.links.errors import LinkDown, LinkError
+from app.core.meter.profile import Parity
+
+
+@dataclass(frozen=True, slots=True)
+class SerialPortInfo:
+    device: str  # "/dev/ttyUSB0", "COM3"
+    description: str  # "FT232R USB UART"
+    vid: int | None = None
+    pid: int | None = None
+    serial_number: str | None = None
+    manufacturer: str | None = None
+
+    @property
+    def vid_pid(self) -> str | None:
+        """ "0403:6001" for an FTDI adapter; None for a built-in port."""
+        if self.vid is None or self.pid is None:
+            return None
+        return f"{self.vid:04X}:{self.pid:04X}"
+
+
+def list_serial_ports() -> list[SerialPortInfo]:
+    """The serial ports present now, USB adapters first."""
+    ports = [
+        SerialPortInfo(
+            p.device,
+            p.description if p.description and p.description != "n/a" else p.device,
+            p.vid,
+            p.pid,
+            p.serial_number,
+            p.manufacturer,
+        )
+        for p in list_ports.comports()
+    ]
+    return sorted(ports, key=lambda p: (p.vid is None, p.device))
+
+
+def port_present(port: str) -> bool:
+    if os.name == "nt":
+        return port.upper() in {p.device.upper() for p in list_ports.comports()}
+    return os.path.exists(port)
+
+
+class SerialLink(ModbusLink):
+    """One serial port; every unit id on its RS-485 bus is reached through it."""
+
+    def __init__(
+        self,
+        port: str,
+        baud: int = 9600,
+        parity: Parity | str = Parity.NONE,
+        stop_bits: int = 1,
+        data_bits: int = 8,
+        *,
+        turnaround_s: float = 0.010,
+        **options: Unpack[LinkOptions],
+    ) -> None:
+        super().__init__(**options)
+        self.port = port
+        self.baud = baud
+        self.parity = Parity(parity)
+        self.stop_bits = stop_bits
+        self.data_bits = data_bits
+        self.turnaround_s = turnaround_s
+
+    @property
+    def settings(self) -> str:
+        """ "9600 8N1"."""
+        return f"{self.baud} {self.data_bits}{self.parity.value}{self.stop_bits}"
+
+    @property
+    def description(self) -> str:
+        return f"{self.port} ({self.settings})"
+
+    @property
+    def timing(self) -> BusTiming:
+        return BusTiming.rtu(
+            self.baud,
+            self.parity,
+            self.stop_bits,
+            turnaround_s=self.turnaround_s,
+            pause_s=self.pause_s,
+        )
+
+    def _new_client(
+        self,
+        trace_packet: Callable[[bool, bytes], bytes],
+        trace_connect: Callable[[bool], None],
+    ) -> ModbusBaseClient:
+        return AsyncModbusSerialClient(
+            self.port,
+            framer=FramerType.RTU,
+            baudrate=self.baud,
+            bytesize=self.data_bits,
+            parity=self.parity.value,
+            stopbits=self.stop_bits,
+            timeout=self.timeout_s,
+            retries=0,
+            reconnect_delay=0,  # Medido reconnects itself, with events
+            trace_packet=trace_packet,
+            trace_connect=trace_connect,
+        )
+
+    async def _connect_failure(self, elapsed_s: float, reconnecting: bool) -> LinkError:
+        if not port_present(self.port):
+            if reconnecting:
+                return LinkError(
+                    "port-missing",
+                    f"The USB adapter {self.port} disappeared — plug it back in; "
+                    "Medido will reconnect.",
+                )
+            present = ", ".join(p.device for p in list_serial_ports()) or "none"
+            return LinkError(
+                "port-missing",
+                f"The serial port {self.port} does not exist — plug in the USB adapter or choose "
+                f"another port (ports present: {present}).",
+            )
+        reason = await asyncio.to_thread(_open_error, self.port)
+        return LinkError(
+            "port-unavailable",
+            f"The serial port {self.port} could not be opened ({reason}) — close any other "
+            "program using it (another Modbus tool, a terminal); on Linux, your user needs to "
+            "be in the dialout group.",
+        )
+
+    def _lost(self) -> LinkDown:
+        if not port_present(self.port):
+            return LinkDown(
+                "port-lost",
+                f"The USB adapter {self.port} disappeared — plug it back in; "
+                "Medido will reconnect.",
+            )
+        return LinkDown(
+            "port-error",
+            f"The serial port {self.port} stopped working (input/output error) — check the USB "
+            "adapter and its cable; Medido will reconnect.",
+        )
+
+
+def _open_error(port: str) -> str:
+    """Open the port ourselves to learn why pymodbus could not (it does not say)."""
+    try:
+        serial.Serial(port).close()
+    except (serial.SerialException, OSError) as e:
+        return str(e)
+    return "it opened on a second try; it may have been busy"

@@ -1,0 +1,201 @@
+"""Meter addresses as URIs, as `medido read --meter` takes them.
+
+    tcp://192.168.1.50:502?unit=1
+    rtu:///dev/ttyUSB0?baud=9600&parity=N&stop=1&unit=1      (rtu://COM3?... on Windows)
+    rtutcp://192.168.1.60:4001?unit=1&baud=9600              (RTU frames through a gateway)
+
+Serial settings left out come from the meter profile's defaults; the TCP port defaults to 502.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Unpack
+from urllib.parse import parse_qsl, urlsplit
+
+from app.core.meter.bus_time import LinkKind
+from app.core.meter.links import (
+    DEFAULT_PORT,
+    LinkOptions,
+    ModbusLink,
+    RtuOverTcpLink,
+    SerialLink,
+    TcpLink,
+)
+from app.core.meter.profile import MeterProfile, Parity, SerialDefaults
+
+EXAMPLES = (
+    "tcp://192.168.1.50:502?unit=1",
+    "rtu:///dev/ttyUSB0?baud=9600&parity=N&stop=1&unit=1",
+    "rtu://COM3?baud=9600&parity=N&stop=1&unit=1",
+    "rtutcp://192.168.1.60:4001?unit=1",
+)
+_SERIAL_KEYS = {"baud", "parity", "stop", "data"}
+_WINDOWS_PORT = re.compile(r"(?i)^com\d+$")
+
+
+class MeterURIError(ValueError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class MeterURI:
+    kind: LinkKind
+    unit: int | None = None
+    host: str = ""  # TCP and RTU over TCP
+    port: int = DEFAULT_PORT
+    serial_port: str = ""  # RTU
+    baud: int | None = None
+    parity: Parity | None = None
+    stop_bits: int | None = None
+    data_bits: int | None = None
+
+    def resolved_serial(self, defaults: SerialDefaults) -> SerialDefaults:
+        """The serial settings: what the URI says, the profile's defaults for the rest."""
+        return SerialDefaults(
+            baud=self.baud or defaults.baud,
+            parity=self.parity or defaults.parity,
+            stop_bits=self.stop_bits or defaults.stop_bits,
+            data_bits=self.data_bits or defaults.data_bits,
+        )
+
+    def unit_for(self, profile: MeterProfile | None) -> int:
+        if self.unit is not None:
+            return self.unit
+        if profile is not None and profile.default_unit is not None:
+            return profile.default_unit
+        return 1
+
+    def __str__(self) -> str:
+        query = {"unit": self.unit, "baud": self.baud, "stop": self.stop_bits}
+        query["parity"] = self.parity.value if self.parity else None  # type: ignore[assignment]
+        q = "&".join(f"{k}={v}" for k, v in query.items() if v is not None)
+        where = f"{self.host}:{self.port}" if self.kind != LinkKind.RTU else self.serial_port
+        return f"{self.kind.value}://{where}" + (f"?{q}" if q else "")
+
+
+def _fail(code: str, text: str, uri: str) -> MeterURIError:
+    examples = "\n  ".join(EXAMPLES)
+    return MeterURIError(code, f"Bad meter address {uri!r}: {text}\nExamples:\n  {examples}")
+
+
+def parse_meter_uri(uri: str) -> MeterURI:
+    """Parse a meter URI; a MeterURIError names the wrong part and shows correct examples."""
+    parts = urlsplit(uri.strip())
+    schemes = {k.value: k for k in LinkKind}
+    if parts.scheme not in schemes:
+        shown = parts.scheme or "(none)"
+        raise _fail("uri-scheme", f"the kind {shown!r} is not one of tcp, rtu, rtutcp.", uri)
+    kind = schemes[parts.scheme]
+    query = _query(parts.query, kind, uri)
+    unit = _int(query, "unit", 0, 247, uri)
+    if kind == LinkKind.RTU:
+        return MeterURI(
+            kind,
+            unit,
+            serial_port=_serial_port(parts.netloc, parts.path, uri),
+            baud=_int(query, "baud", 300, 1_000_000, uri),
+            parity=_parity(query, uri),
+            stop_bits=_int(query, "stop", 1, 2, uri),
+            data_bits=_int(query, "data", 7, 8, uri),
+        )
+    host, port = _host_port(parts.netloc, parts.path, uri)
+    baud = _int(query, "baud", 300, 1_000_000, uri)
+    return MeterURI(kind, unit, host=host, port=port, baud=baud)
+
+
+def _query(text: str, kind: LinkKind, uri: str) -> dict[str, str]:
+    allowed = {"unit"} | (_SERIAL_KEYS if kind == LinkKind.RTU else set())
+    if kind == LinkKind.RTU_OVER_TCP:
+        allowed.add("baud")  # the gateway's line speed, for the bus-time model
+    try:
+        pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text))
+    except ValueError:
+        raise _fail(
+            "uri-query", f"the part after '?' ({text!r}) is not key=value&key=value.", uri
+        ) from None
+    query = dict(pairs)
+    unknown = sorted(set(query) - allowed)
+    if unknown:
+        raise _fail(
+            "uri-query",
+            f"{', '.join(unknown)} is not a setting of {kind.value}:// "
+            f"(use {', '.join(sorted(allowed))}).",
+            uri,
+        )
+    return query
+
+
+def _int(query: dict[str, str], key: str, low: int, high: int, uri: str) -> int | None:
+    if key not in query:
+        return None
+    try:
+        value = int(query[key])
+    except ValueError:
+        value = -1
+    if not low <= value <= high:
+        raise _fail(
+            f"uri-{key}", f"{key}={query[key]!r} must be a whole number from {low} to {high}.", uri
+        )
+    return value
+
+
+def _parity(query: dict[str, str], uri: str) -> Parity | None:
+    parity = query.get("parity")
+    if parity is None:
+        return None
+    if parity.upper() not in {"N", "E", "O"}:
+        raise _fail("uri-parity", f"parity={parity!r} must be N (none), E (even) or O (odd).", uri)
+    return Parity(parity.upper())
+
+
+def _serial_port(netloc: str, path: str, uri: str) -> str:
+    if netloc and not path:
+        return netloc  # rtu://COM3
+    if not netloc and path:
+        return path  # rtu:///dev/ttyUSB0
+    if not netloc and not path:
+        raise _fail("uri-port", "the serial port is missing.", uri)
+    raise _fail(
+        "uri-port",
+        f"the serial port '{netloc}{path}' is not a full path — on Linux and macOS write three "
+        f"slashes: rtu:///{netloc}{path}.",
+        uri,
+    )
+
+
+def _host_port(netloc: str, path: str, uri: str) -> tuple[str, int]:
+    if path not in ("", "/"):
+        raise _fail(
+            "uri-host", f"{path!r} after the host is not expected; give host:port only.", uri
+        )
+    parsed = urlsplit(f"//{netloc}")
+    try:
+        port = parsed.port
+    except ValueError:
+        raise _fail(
+            "uri-port", f"the port in {netloc!r} must be a number from 1 to 65535.", uri
+        ) from None
+    if not parsed.hostname:
+        raise _fail("uri-host", "the host (an IP address or a name) is missing.", uri)
+    return parsed.hostname, port or DEFAULT_PORT
+
+
+def open_link(
+    uri: MeterURI, profile: MeterProfile | None = None, **options: Unpack[LinkOptions]
+) -> ModbusLink:
+    """The link a URI names (not connected yet), paced and timed for the profile's device."""
+    if profile is not None:
+        options.setdefault("timeout_s", profile.limits.timeout_s)
+        options.setdefault("pause_s", profile.limits.pause_s)
+    defaults = profile.serial if profile is not None else SerialDefaults()
+    if uri.kind == LinkKind.TCP:
+        return TcpLink(uri.host, uri.port, **options)
+    if uri.kind == LinkKind.RTU_OVER_TCP:
+        return RtuOverTcpLink(uri.host, uri.port, baud=uri.baud or defaults.baud, **options)
+    s = uri.resolved_serial(defaults)
+    return SerialLink(uri.serial_port, s.baud, s.parity, s.stop_bits, s.data_bits, **options)

@@ -1,0 +1,79 @@
+"""Meter URIs: the three kinds, defaults from the profile, and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.meter.bus_time import LinkKind
+from app.core.meter.links import RtuOverTcpLink, SerialLink, TcpLink
+from app.core.meter.meter_uri import MeterURIError, open_link, parse_meter_uri
+from app.core.meter.profile import DeviceLimits, MeterProfile, Parity, SerialDefaults
+
+
+def profile(**kw: object) -> MeterProfile:
+    return MeterProfile("x", "Acme", "X", (), **kw)  # type: ignore[arg-type]
+
+
+def test_tcp_with_defaults() -> None:
+    uri = parse_meter_uri("tcp://192.168.1.50?unit=3")
+    assert (uri.kind, uri.host, uri.port, uri.unit) == (LinkKind.TCP, "192.168.1.50", 502, 3)
+    assert str(uri) == "tcp://192.168.1.50:502?unit=3"
+
+
+def test_rtu_linux_and_windows_ports() -> None:
+    linux = parse_meter_uri("rtu:///dev/ttyUSB0?baud=9600&parity=e&stop=1&unit=1")
+    assert linux.serial_port == "/dev/ttyUSB0"
+    assert (linux.baud, linux.parity, linux.stop_bits) == (9600, Parity.EVEN, 1)
+    assert parse_meter_uri("rtu://COM3?unit=2").serial_port == "COM3"
+    assert str(linux) == "rtu:///dev/ttyUSB0?unit=1&baud=9600&stop=1&parity=E"
+
+
+def test_missing_serial_settings_come_from_the_profile() -> None:
+    uri = parse_meter_uri("rtu:///dev/ttyUSB0?baud=38400")
+    defaults = SerialDefaults(baud=19200, parity=Parity.EVEN, stop_bits=1)
+    resolved = uri.resolved_serial(defaults)
+    assert (resolved.baud, resolved.parity, resolved.stop_bits) == (38400, Parity.EVEN, 1)
+    link = open_link(uri, profile(serial=defaults, limits=DeviceLimits(pause_s=0.05)))
+    assert isinstance(link, SerialLink)
+    assert link.settings == "38400 8E1"
+    assert link.pause_s == 0.05
+    assert link.timing.char_bits == 11
+
+
+def test_unit_defaults_to_the_profile_then_1() -> None:
+    uri = parse_meter_uri("tcp://meter.local:1502")
+    assert uri.unit_for(profile(default_unit=7)) == 7
+    assert uri.unit_for(None) == 1
+
+
+def test_rtu_over_tcp_link() -> None:
+    link = open_link(parse_meter_uri("rtutcp://10.0.0.9:4001?unit=1&baud=19200"))
+    assert isinstance(link, RtuOverTcpLink)
+    assert link.description == "rtutcp://10.0.0.9:4001"
+    assert link.timing.baud == 19200
+    assert isinstance(open_link(parse_meter_uri("tcp://h")), TcpLink)
+
+
+@pytest.mark.parametrize(
+    ("uri", "code", "names"),
+    [
+        ("modbus://1.2.3.4", "uri-scheme", "'modbus'"),
+        ("192.168.1.5:502", "uri-scheme", "tcp, rtu, rtutcp"),
+        ("tcp://1.2.3.4:99999", "uri-port", "1 to 65535"),
+        ("tcp://:502", "uri-host", "host"),
+        ("tcp://1.2.3.4?unit=300", "uri-unit", "unit='300'"),
+        ("tcp://1.2.3.4?slave=1", "uri-query", "slave"),
+        ("tcp://1.2.3.4?baud=9600", "uri-query", "baud"),
+        ("rtu://dev/ttyUSB0", "uri-port", "rtu:///dev/ttyUSB0"),
+        ("rtu:///dev/ttyUSB0?parity=X", "uri-parity", "parity='X'"),
+        ("rtu:///dev/ttyUSB0?stop=3", "uri-stop", "stop='3'"),
+        ("rtu:///dev/ttyUSB0?baud=fast", "uri-baud", "baud='fast'"),
+        ("rtu://", "uri-port", "missing"),
+    ],
+)
+def test_bad_uris_name_the_wrong_part_and_show_examples(uri: str, code: str, names: str) -> None:
+    with pytest.raises(MeterURIError) as info:
+        parse_meter_uri(uri)
+    assert info.value.code == code
+    assert names in info.value.message
+    assert "tcp://192.168.1.50:502?unit=1" in info.value.message
