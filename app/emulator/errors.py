@@ -24,8 +24,16 @@ class ApiError(Exception):
         self.message = message
 
 
+# Pinned where Python's phrases changed between versions (3.13 says "Unprocessable Content").
+_PHRASES = {422: "Unprocessable Entity", 413: "Payload Too Large"}
+
+
 def error_body(status: int, message: str) -> dict[str, Any]:
-    return {"statusCode": status, "message": message, "error": HTTPStatus(status).phrase}
+    try:
+        phrase = _PHRASES.get(status) or HTTPStatus(status).phrase
+    except ValueError:  # a status Python does not name (e.g. an injected 520)
+        phrase = "Error"
+    return {"statusCode": status, "message": message, "error": phrase}
 
 
 def error_response(status: int, message: str) -> JSONResponse:

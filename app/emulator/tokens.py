@@ -8,6 +8,7 @@ server's clock, which may be offset from real time.
 
 from __future__ import annotations
 
+import functools
 import threading
 import uuid
 from collections.abc import Callable
@@ -49,8 +50,14 @@ class TokenPair:
 
 
 def new_signing_key() -> rsa.RSAPrivateKey:
-    # 2048-bit generation takes 20-120 ms here; done once per emulator instance.
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@functools.cache
+def process_signing_key() -> rsa.RSAPrivateKey:
+    """One key per process: generating one takes 20-120 ms (more on a busy machine), too slow for
+    every test's emulator. Emulators still reject each other's tokens: jtis are per instance."""
+    return new_signing_key()
 
 
 class TokenAuthority:
@@ -67,7 +74,7 @@ class TokenAuthority:
         self.access_lifetime_s = access_lifetime_s
         self.refresh_lifetime_s = refresh_lifetime_s
         self.strict_rotation = strict_rotation
-        self._key = key if key is not None else new_signing_key()
+        self._key = key if key is not None else process_signing_key()
         self._issued: dict[str, _Issued] = {}
         self._revoked_families: set[str] = set()
         self._lock = threading.Lock()

@@ -1,0 +1,98 @@
+"""Scenario files: the shipped examples load, and mistakes are named by file and key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.emulator.scenario import ScenarioError, world_from_mapping
+from app.emulator.world import default_world, load_scenario
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "app" / "emulator" / "scenarios"
+
+
+def test_every_shipped_scenario_loads() -> None:
+    files = sorted(SCENARIOS.glob("*.toml"))
+    assert {f.name for f in files} >= {
+        "captive-portal.toml",
+        "two-providers.toml",
+        "strict-rotation.toml",
+        "flaky-network.toml",
+    }
+    for f in files:
+        load_scenario(f)
+
+
+def test_shipped_scenarios_say_what_they_promise() -> None:
+    portal = load_scenario(SCENARIOS / "captive-portal.toml")
+    assert portal.providers == default_world().providers
+    assert [(r.kind, r.times, r.endpoint) for r in portal.failures] == [("html", 3, "*")]
+    strict = load_scenario(SCENARIOS / "strict-rotation.toml")
+    assert strict.strict_refresh_rotation
+    assert strict.access_token_lifetime_s == 60
+    two = load_scenario(SCENARIOS / "two-providers.toml")
+    assert two.gateways() == [("1", "2"), ("1", "3"), ("7", "8")]
+    flaky = load_scenario(SCENARIOS / "flaky-network.toml")
+    assert flaky.clock_offset_s == 95
+    assert flaky.endpoint_latency_ms == {"POST /measurements": 1200}
+
+
+def test_json_scenarios_work_too(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"server": {"clock_offset_s": -30}, "failure": [{"kind": "html"}]}))
+    world = load_scenario(path)
+    assert world.clock_offset_s == -30
+    assert world.failures[0].kind == "html"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[server]\nclock_offset = 5\n", "server"),  # typo: unknown key
+        ('[server]\nlatency_ms = "fast"\n', "server.latency_ms"),
+        ("[server]\nstrict_refresh_rotation = 1\n", "server.strict_refresh_rotation"),
+        ('[server.endpoint_latency_ms]\n"GET /nope" = 5\n', "server.endpoint_latency_ms"),
+        ('[[provider]]\nid = "1"\n', "provider[0]"),
+        ('[[provider]]\nid = "1"\ngateways = [2]\n', "provider[0].gateways"),
+        (
+            '[[provider]]\nid = "1"\ngateways = ["2"]\n[[provider.device]]\nid = 1\nnumber = "1"\n'
+            'sensors = ["Potencia activa total instantanea"]\n',  # accent missing
+            "provider[0].device[0].sensors[0]",
+        ),
+        (
+            '[[provider]]\nid = "1"\ngateways = ["2"]\n'
+            '[[provider.device]]\nid = "1"\nnumber = "1"\n',
+            "provider[0].device[0].id",
+        ),
+        ('[[failure]]\nkind = "status"\nendpoint = "/nope"\n', "failure[0].endpoint"),
+        ('[[failure]]\nkind = "status"\nprobability = 1.5\n', "failure[0]"),
+        ("[[failure]]\ntimes = 2\n", "failure[0].kind"),
+        ("name = [\n", "(syntax)"),
+    ],
+)
+def test_mistakes_name_the_file_and_key(tmp_path: Path, text: str, key: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    assert info.value.key == key
+    assert str(info.value).startswith(f"{path}: {key}: ")
+
+
+def test_a_missing_file_is_a_scenario_error(tmp_path: Path) -> None:
+    with pytest.raises(ScenarioError, match="cannot read"):
+        load_scenario(tmp_path / "absent.toml")
+
+
+def test_duplicate_device_ids_are_reported_under_provider() -> None:
+    data = {
+        "provider": [
+            {"id": "1", "gateways": ["2"], "device": [{"id": 5, "number": "a"}]},
+            {"id": "7", "gateways": ["8"], "device": [{"id": 5, "number": "b"}]},
+        ]
+    }
+    with pytest.raises(ScenarioError, match="device id 5") as info:
+        world_from_mapping(data)
+    assert info.value.key == "provider"
