@@ -1,0 +1,147 @@
+"""`medido meter-sim`: serve simulated meters over Modbus until Ctrl-C.
+
+Support staff use it to reproduce a provider's problem (a scenario file sets wiring faults, clock
+offsets, flaky replies); developers point `medido read` or the app at it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+SCENARIOS_DIR = Path(__file__).resolve().parents[1] / "simulator" / "scenarios"
+DEFAULT_TCP = "127.0.0.1:5020"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "meter-sim",
+        help="simulate meters on Modbus TCP, RTU or RTU over TCP",
+        description=(
+            "Serve one or more simulated meters (a three-phase 220/380 V load, with faults on "
+            f"demand) using a meter profile's registers. Example scenarios: {SCENARIOS_DIR}"
+        ),
+    )
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--profile", help="profile id (see `medido profiles`) or a profile file")
+    what.add_argument("--scenario", type=Path, help="scenario file (TOML): meters, load, faults")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--tcp", metavar="HOST:PORT", help=f"Modbus TCP (default {DEFAULT_TCP})")
+    where.add_argument("--rtu-over-tcp", metavar="HOST:PORT", help="RTU frames over TCP")
+    where.add_argument("--serial", metavar="PORT", help="Modbus RTU on a serial port")
+    parser.add_argument("--baud", type=int, default=9600)
+    parser.add_argument("--parity", choices=("N", "E", "O"), default="N")
+    parser.add_argument("--stop", type=int, choices=(1, 2), default=1, help="stop bits")
+    parser.add_argument("--unit", type=int, default=1, help="unit id with --profile (default 1)")
+    parser.add_argument("--seed", type=int, default=1, help="model seed with --profile")
+    parser.add_argument(
+        "--gateway",
+        action="store_true",
+        help="over Modbus TCP, answer unknown unit ids with exception 0x0B like a gateway "
+        "(default: no answer, like an RS-485 bus)",
+    )
+    parser.add_argument("--interval", type=float, default=5.0, help="seconds between summaries")
+    parser.add_argument("--quiet", action="store_true", help="no live summary")
+    parser.set_defaults(func=run)
+
+
+def _host_port(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"expected HOST:PORT such as {DEFAULT_TCP}, got {text!r}")
+    return host.strip("[]"), int(port)
+
+
+def _resolve_profile(ref: str, base: Path | None = None) -> Any:
+    from app.core.meter.profile_loader import default_library, load_profile_file
+
+    path = Path(ref)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if ref.endswith(".toml") or path.is_file():
+        return load_profile_file(path)
+    return default_library().get(ref)
+
+
+def _build(args: argparse.Namespace) -> Any:
+    from app.simulator import MeterSimulator, SimulatedMeter
+    from app.simulator.scenario import load_scenario
+
+    if args.scenario is not None:
+        scenario = load_scenario(args.scenario)
+        base = args.scenario.resolve().parent
+        meters = scenario.build(lambda ref: _resolve_profile(ref, base))
+        return MeterSimulator(meters, gateway=args.gateway or scenario.gateway)
+    meter = SimulatedMeter(_resolve_profile(args.profile), seed=args.seed)
+    return MeterSimulator({args.unit: meter}, gateway=args.gateway)
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.core.meter.profile_errors import ProfileError
+    from app.simulator import SimulatorError
+
+    try:
+        sim = _build(args)
+        listen = _listener(args)
+    except (SimulatorError, ProfileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(_serve(sim, listen, args))
+    except SimulatorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # Windows: no signal handlers in the loop
+        return 0
+
+
+def _listener(args: argparse.Namespace) -> tuple[str, str | tuple[str, int]]:
+    if args.serial:
+        return "serial", args.serial
+    if args.rtu_over_tcp:
+        return "rtu-over-tcp", _host_port(args.rtu_over_tcp)
+    return "tcp", _host_port(args.tcp or DEFAULT_TCP)
+
+
+async def _start(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any) -> None:
+    kind, where = listen
+    if isinstance(where, str):
+        await sim.start_serial(where, baud=args.baud, parity=args.parity, stop_bits=args.stop)
+        return
+    host, port = where
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"WARNING: binding {host}: anyone who can reach it can read the simulated meters.")
+    if kind == "tcp":
+        await sim.start_tcp(host, port)
+    else:
+        await sim.start_rtu_over_tcp(host, port)
+
+
+async def _serve(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows
+            loop.add_signal_handler(signum, stop.set)
+    async with sim:
+        await _start(sim, listen, args)
+        print("Meter simulator")
+        for unit, meter in sorted(sim.meters.items()):
+            p = meter.profile
+            print(f"  unit {unit}: {p.id} ({p.manufacturer} {p.model}), seed {meter.seed}")
+        for endpoint in sim.endpoints:
+            print(f"  serving {endpoint}")
+        print("Press Ctrl-C to stop.", flush=True)
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), args.interval)
+            if not args.quiet and not stop.is_set():
+                for unit, meter in sorted(sim.meters.items()):
+                    print(f"unit {unit}: {meter.summary()}", flush=True)
+    print("Meter simulator stopped.", flush=True)
+    return 0
