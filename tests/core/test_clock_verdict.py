@@ -15,6 +15,11 @@ from app.core.clock_verdict import (
     judge,
     judge_drift,
 )
+from app.core.meter.links import TcpLink
+from app.core.meter.meter_clock import read_meter_clock
+from app.core.meter.profile_loader import default_library
+from app.simulator import Faults, SimClock
+from tests.fixtures.simulator import SimTcpFactory
 
 WINTER = datetime(2026, 6, 1, 15, 0, tzinfo=UTC)  # Santiago on UTC−04:00
 SUMMER = datetime(2026, 1, 15, 15, 0, tzinfo=UTC)  # Santiago on UTC−03:00
@@ -138,3 +143,49 @@ def test_format_duration() -> None:
     assert format_duration(42.4) == "42 s"
     assert format_duration(252) == "4 min 12 s"
     assert format_duration(3 * H + 2) == "3 h 0 min 2 s"
+
+
+# --- against the meter simulator over real Modbus TCP -----------------------------------------
+
+
+async def read_simulated_meter(
+    meter_sim_tcp: SimTcpFactory, meter_zone: str, clock_offset_s: float
+) -> ClockDrift:
+    running = await meter_sim_tcp(
+        "schneider-iem3000",
+        faults=Faults(clock_offset_s=clock_offset_s),
+        clock=SimClock(),  # real time: the laptop and the meter share this machine's clock
+        timezone=meter_zone,
+    )
+    link = TcpLink(running.host, running.port)
+    try:
+        await link.connect()
+        profile = default_library().get("schneider-iem3000")
+        read = await read_meter_clock(link, profile, running.unit, ZoneInfo("America/Santiago"))
+    finally:
+        await link.close()
+    return ClockDrift.measure([], read.as_clock_read())
+
+
+async def test_simulated_meter_in_sync(meter_sim_tcp: SimTcpFactory) -> None:
+    drift = await read_simulated_meter(meter_sim_tcp, "America/Santiago", 1.5)
+    (verdict,) = judge_drift(drift)
+    assert verdict.comparison is Comparison.METER_VS_LAPTOP
+    assert verdict.code == "clock.in_sync"
+    assert verdict.offset.low <= 1.5 <= verdict.offset.high
+
+
+async def test_simulated_meter_keeping_utc(meter_sim_tcp: SimTcpFactory) -> None:
+    drift = await read_simulated_meter(meter_sim_tcp, "UTC", 0.0)
+    (verdict,) = judge_drift(drift)
+    offset = datetime.now(UTC).astimezone(ZoneInfo("America/Santiago")).utcoffset()
+    assert offset is not None
+    assert verdict.code == "clock.meter_keeps_utc"
+    assert verdict.whole_hours == -round(offset.total_seconds() / H)
+
+
+async def test_simulated_meter_an_hour_ahead(meter_sim_tcp: SimTcpFactory) -> None:
+    drift = await read_simulated_meter(meter_sim_tcp, "America/Santiago", H + 0.7)
+    (verdict,) = judge_drift(drift)
+    assert verdict.code == "clock.meter_dst_wrong"
+    assert verdict.whole_hours == 1
