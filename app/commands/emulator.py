@@ -14,7 +14,10 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.emulator.server import EmulatorServer
 
 SCENARIOS_DIR = Path(__file__).resolve().parents[1] / "emulator" / "scenarios"
 
@@ -57,6 +60,14 @@ def write_tokens(path: Path, entries: list[dict[str, str]]) -> None:
         f.write("\n")
 
 
+def gateway_tokens(emu: EmulatorServer) -> list[dict[str, str]]:
+    """A fresh refresh token for every gateway of the world, in the --tokens-out shape."""
+    return [
+        {"provider": provider, "gateway": gateway, "refreshToken": emu.issue_refresh_token(gateway)}
+        for provider, gateway in emu.world.gateways()
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     from app.emulator.scenario import ScenarioError  # FastAPI loads only when this command runs
     from app.emulator.server import EmulatorServer
@@ -78,10 +89,7 @@ def run(args: argparse.Namespace) -> int:
         print("Choose another port with --port (0 picks a free one).", file=sys.stderr)
         return 1
 
-    entries = [
-        {"provider": provider, "gateway": gateway, "refreshToken": emu.issue_refresh_token(gateway)}
-        for provider, gateway in emu.world.gateways()
-    ]
+    entries = gateway_tokens(emu)
     print(f"ChileMedido API emulator ({emu.world.name})")
     print(f"  API base URL: {emu.base_url}")
     print(f"  Inspect:      {emu.root_url}/_emulator/measurements  /_emulator/stats")
@@ -95,9 +103,12 @@ def run(args: argparse.Namespace) -> int:
     return _serve_until_stopped(emu)
 
 
-def _serve_until_stopped(emu: Any) -> int:
+def _serve_until_stopped(emu: EmulatorServer) -> int:
     stop = threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # Handled explicitly: a shell starts background jobs with SIGINT ignored, and
+    # `kill -INT` must still stop the emulator cleanly.
+    handled = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in handled}
     try:
         # A timed wait keeps Ctrl-C responsive on Windows too.
         while not stop.wait(0.5) and emu.running:
@@ -105,7 +116,8 @@ def _serve_until_stopped(emu: Any) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         emu.stop()
     print("Emulator stopped.", flush=True)
     return 0
