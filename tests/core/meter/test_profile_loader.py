@@ -503,3 +503,11 @@ def test_default_library_is_cached() -> None:
         assert "eastron-sdm630" in default_library()
     finally:
         default_library.cache_clear()
+
+
+def test_the_example_in_the_docs_loads(tmp_path: Path) -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "profiles.md").read_text("utf-8")
+    example = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    profile = load_profile_file(write(tmp_path, "acme-x100.toml", example))
+    assert len(profile.sensors) == 4
+    assert profile.auxiliary[0].sensor == "frequency"
