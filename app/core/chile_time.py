@@ -1,17 +1,18 @@
 """Chilean time facts for the Clock page: the laptop's zone, and the next offset change in a zone.
 
-Chile has three time-zone regimes in the IANA database:
+Chile's zones in the IANA database:
 - America/Santiago: continental Chile, UTC−04:00 in winter and UTC−03:00 with daylight saving
   time (DST). The changes fall on Saturday-to-Sunday midnights in early April and early September,
   but the government moves them often (2016, 2019, 2022), so they are always read from the tz
   database, never computed from a rule written here.
-- America/Punta_Arenas: Magallanes, UTC−03:00 all year since May 2017 (no DST).
+- America/Punta_Arenas: Magallanes, UTC−03:00 all year (no DST): it kept its 2016/17 summer
+  time when the rest of Chile went back in May 2017.
 - Pacific/Easter: Easter Island, Santiago's changes two hours behind (UTC−06:00 / UTC−05:00).
 - America/Coyhaique: Aysén, UTC−03:00 all year since 2025 (tz database 2025b and later).
 
 zoneinfo has no public list of transitions, so the next change is found by sampling the zone's
-UTC offset a day at a time, then bisecting the day that changed down to the second: about 400
-offset look-ups for a year without changes, well under a millisecond each.
+UTC offset a day at a time, then bisecting the day that changed down to the second: at most
+about 420 offset look-ups of a few microseconds each (under a millisecond per search, measured).
 """
 
 from __future__ import annotations
