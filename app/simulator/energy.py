@@ -1,8 +1,10 @@
 """Energy counters and demand, integrated from power on a fixed time grid.
 
 The grid is anchored at the meter's start (minus one demand period, so demand has history from
-the first second). Counters depend on the clock's time, not on how often anyone reads them; a
-cell is integrated with the wiring faults in force when the integration reaches it.
+the first second). Each cell is integrated once, with the trapezoid rule, under the load and wiring
+in force when integration reaches it; inside a cell the counters move linearly. So a counter at
+time t is the same however often, and in whatever order, anyone reads it. A change of load or
+wiring mid-cell splits that cell at the change (`change`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 SECONDS_PER_HOUR = 3600.0
+Integrals = tuple[float, ...]  # import P per phase (3), import P total, import Q total, P total
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +25,7 @@ class PowerSample:
     p: tuple[float, float, float]
     q_total: float
 
-    def rates(self) -> tuple[float, ...]:
-        """Integrands: import P per phase, import P total, import Q total, signed P total."""
+    def rates(self) -> Integrals:
         total = sum(self.p)
         return (*(max(x, 0.0) for x in self.p), max(total, 0.0), max(self.q_total, 0.0), total)
 
@@ -37,9 +39,19 @@ class Counters:
     reactive_total: float
 
 
-class EnergyIntegrator:
-    """Trapezoidal integration of a PowerSample function over a grid of `step_s` cells."""
+@dataclass(frozen=True, slots=True)
+class _Point:
+    k: int
+    cum: Integrals  # kWh / kVARh from the grid's origin
+    rates: Integrals  # kW / kVAR at this grid point
 
+
+def _trapezoid(cum: Integrals, r0: Integrals, r1: Integrals, seconds: float) -> Integrals:
+    h = seconds / SECONDS_PER_HOUR
+    return tuple(c + (a + b) * 0.5 * h for c, a, b in zip(cum, r0, r1, strict=True))
+
+
+class EnergyIntegrator:
     def __init__(
         self,
         sample: Callable[[float], PowerSample],
@@ -53,65 +65,77 @@ class EnergyIntegrator:
         self.demand_period_s = demand_period_s
         cells = max(1, math.ceil(demand_period_s / max_step_s))
         self._step = demand_period_s / cells  # divides the period: demand spans whole cells
-        self._period_cells = cells
+        self._keep = cells + 3
         self._origin = start - demand_period_s
         self._start_cell = cells
         self._reset()
 
+    def _time(self, k: int) -> float:
+        return self._origin + k * self._step
+
     def _reset(self) -> None:
-        self._last_k = 0
-        self._last_rates = self._sample(self._origin).rates()
-        # The last demand period of grid points (k, cumulative integrals), plus the start's.
-        self._history: deque[tuple[int, tuple[float, ...]]] = deque(
-            [(0, (0.0,) * 6)], maxlen=self._period_cells + 2
-        )
-        self._advance(self._start_cell)
-        self._at_start = self._history[-1][1]
+        first = _Point(0, (0.0,) * 6, self._sample(self._origin).rates())
+        self._points: deque[_Point] = deque([first], maxlen=self._keep)
+        # A change of load or wiring inside a cell: (time, integrals up to it, rates after it).
+        self._anchor: tuple[float, Integrals, Integrals] | None = None
+        self._at_start = self._point(self._start_cell).cum
 
-    def _advance(self, k: int) -> None:
-        """Integrate whole cells up to grid point k."""
-        while self._last_k < k:
-            t1 = self._origin + (self._last_k + 1) * self._step
+    def _anchor_in(self, k: int) -> tuple[float, Integrals, Integrals] | None:
+        a = self._anchor
+        return a if a is not None and self._time(k) <= a[0] < self._time(k + 1) else None
+
+    def _point(self, k: int) -> _Point:
+        """Grid point k, integrating up to it if needed (again from the origin if forgotten)."""
+        if k < self._points[0].k:
+            self._reset()
+        while self._points[-1].k < k:
+            last = self._points[-1]
+            t1 = self._time(last.k + 1)
             rates = self._sample(t1).rates()
-            cum = self._history[-1][1]
-            cell = tuple(
-                c + (r0 + r1) * 0.5 * self._step / SECONDS_PER_HOUR
-                for c, r0, r1 in zip(cum, self._last_rates, rates, strict=True)
-            )
-            self._last_k += 1
-            self._last_rates = rates
-            self._history.append((self._last_k, cell))
+            if (anchor := self._anchor_in(last.k)) is not None:
+                t_a, cum_a, rates_a = anchor
+                cum = _trapezoid(cum_a, rates_a, rates, t1 - t_a)
+            else:
+                cum = _trapezoid(last.cum, last.rates, rates, self._step)
+            self._points.append(_Point(last.k + 1, cum, rates))
+        return self._points[k - self._points[0].k]
 
-    def _cumulative(self, t: float, now: PowerSample | None = None) -> tuple[float, ...]:
-        """The six integrals from the grid's origin to t."""
+    def _cumulative(self, t: float) -> Integrals:
         t = max(t, self._origin)
         k = math.floor((t - self._origin) / self._step)
-        if k < self._history[0][0]:
-            self._reset()  # time went back further than we remember: integrate again
-        self._advance(k)
-        first_k = self._history[0][0]
-        base = self._history[k - first_k][1]
-        t_k = self._origin + k * self._step
-        if t <= t_k:
-            return base
-        r0 = self._last_rates if k == self._last_k else self._sample(t_k).rates()
-        r1 = (now or self._sample(t)).rates()
-        return tuple(
-            c + (a + b) * 0.5 * (t - t_k) / SECONDS_PER_HOUR
-            for c, a, b in zip(base, r0, r1, strict=True)
-        )
+        end = self._point(k + 1)
+        start = self._point(k)
+        t0, c0, t1, c1 = self._time(k), start.cum, self._time(k + 1), end.cum
+        if (anchor := self._anchor_in(k)) is not None:
+            if t < anchor[0]:
+                t1, c1 = anchor[0], anchor[1]
+            else:
+                t0, c0 = anchor[0], anchor[1]
+        f = (t - t0) / (t1 - t0) if t1 > t0 else 0.0
+        return tuple(a + (b - a) * f for a, b in zip(c0, c1, strict=True))
 
-    def counters(self, t: float, now: PowerSample | None = None) -> Counters:
-        cum = self._cumulative(t, now)
+    def change(self, t: float, apply: Callable[[], None]) -> None:
+        """Apply a change to what the meter measures, at time t: energy before t stays as it was
+        integrated; from t on it is integrated under the new state."""
+        before = self._cumulative(t)
+        apply()
+        k = math.floor((max(t, self._origin) - self._origin) / self._step)
+        while self._points[-1].k > k:  # integrated ahead under the old state: redo
+            self._points.pop()
+        self._anchor = (t, before, self._sample(t).rates())
+
+    def counters(self, t: float) -> Counters:
+        cum = self._cumulative(t)
         d = [c - s for c, s in zip(cum, self._at_start, strict=True)]
         init = self._initial
-        active = tuple(e + x for e, x in zip(init.active, d[:3], strict=True))
         return Counters(
-            (active[0], active[1], active[2]), init.active_total + d[3], init.reactive_total + d[4]
+            (init.active[0] + d[0], init.active[1] + d[1], init.active[2] + d[2]),
+            init.active_total + d[3],
+            init.reactive_total + d[4],
         )
 
-    def demand(self, t: float, now: PowerSample | None = None) -> float:
+    def demand(self, t: float) -> float:
         """Average total P (kW) over the demand period ending at t."""
-        end = self._cumulative(t, now)[5]
+        end = self._cumulative(t)[5]
         begin = self._cumulative(t - self.demand_period_s)[5]
         return (end - begin) * SECONDS_PER_HOUR / self.demand_period_s

@@ -68,19 +68,22 @@ class SimulatedMeter:
 
     @faults.setter
     def faults(self, faults: Faults) -> None:
-        self._settle()
-        self._faults = faults
+        def apply() -> None:
+            self._faults = faults
+
+        self.model.energy.change(self.clock.now(), apply)
 
     def set_faults(self, **changes: Any) -> None:
         """Change some faults (validated), after integrating energy so far under the old ones."""
         self.faults = dataclasses.replace(self._faults, **changes)
 
     def set_load(self, load: LoadSpec) -> None:
-        self._settle()
-        self.model.load = load
+        """Change the load from now on (energy so far stays as integrated)."""
 
-    def _settle(self) -> None:
-        self.model.energy.counters(self.clock.now())
+        def apply() -> None:
+            self.model.load = load
+
+        self.model.energy.change(self.clock.now(), apply)
 
     def next_reply_dropped(self) -> bool:
         """Counts a request; True if the faults say this one goes unanswered."""

@@ -132,8 +132,6 @@ class PhysicalModel:
 
     def snapshot(self, t: float) -> Snapshot:
         phases, shape = self._measure(t)
-        a, b, c = phases
-        now = PowerSample((a.p, b.p, c.p), a.q + b.q + c.q)
         hour = self._local_hour(t)
         ambient = 17.0 + 5.0 * math.cos(2.0 * math.pi * (hour - 15.0) / 24.0)
         return Snapshot(
@@ -143,8 +141,8 @@ class PhysicalModel:
             line_voltages=line_voltages(phases),
             neutral_current=neutral_current(phases),
             temperature=ambient + 12.0 * shape + 0.3 * self._temp(t),
-            energy=self.energy.counters(t, now),
-            demand=self.energy.demand(t, now),
+            energy=self.energy.counters(t),
+            demand=self.energy.demand(t),
         )
 
 
