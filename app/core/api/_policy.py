@@ -1,0 +1,46 @@
+"""How long to wait for the server and when to try again."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import httpx
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds. Connecting is quick or never; a 100-measure upload over 3G is slow."""
+
+    connect: float = 10.0
+    read: float = 30.0
+
+    def for_httpx(self) -> httpx.Timeout:
+        return httpx.Timeout(
+            connect=self.connect, read=self.read, write=self.read, pool=self.connect
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Exponential backoff with jitter, for calls that are safe to repeat.
+
+    `attempts` counts every try, the first included. Statuses worth repeating are the ones a
+    busy or restarting server gives; other answers would come back the same.
+    """
+
+    attempts: int = 3
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    statuses: frozenset[int] = field(default=frozenset({429, 500, 502, 503, 504}))
+
+    def delay(self, retry: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before retry number `retry` (1 for the first retry)."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.max_delay)
+        ceiling = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
+        # Half fixed, half random: spreads many gateways' retries without ever waiting ~0.
+        return float(ceiling / 2 + random.uniform(0, ceiling / 2))  # noqa: S311 (jitter, not crypto)
+
+
+NO_RETRY = RetryPolicy(attempts=1)
