@@ -52,8 +52,9 @@ class Snapshot:
 
     @property
     def s_total(self) -> float:
-        """Vector apparent power √(P² + Q²) of the totals."""
-        return math.hypot(self.p_total, self.q_total)
+        """Arithmetic apparent power (the sum of the phases' S), as most meters compute it: a
+        reversed CT then shows as a low total power factor, the symptom installers look for."""
+        return self.phases[0].s + self.phases[1].s + self.phases[2].s
 
     @property
     def pf_total(self) -> float:
