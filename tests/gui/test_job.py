@@ -75,12 +75,15 @@ def test_cancel_cancels_the_asyncio_task(qtbot: QtBot, bridge: CoreBridge) -> No
 
 def test_cancel_before_the_task_starts(qtbot: QtBot, bridge: CoreBridge) -> None:
     ran = threading.Event()
+    release = threading.Event()
 
     async def work() -> None:
         ran.set()
 
+    bridge.call_soon(release.wait, 5.0)  # hold the loop so start and cancel queue up behind
     job = bridge.submit(work())
-    job.cancel()  # same GUI-thread turn: the loop sees start, then cancel
+    job.cancel()
+    release.set()
     with qtbot.waitSignal(job.cancelled, timeout=5000):
         pass
     assert not ran.is_set()

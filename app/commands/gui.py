@@ -1,0 +1,48 @@
+"""`medido` with no subcommand: the desktop app (or a clear message where it cannot open)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+NO_DISPLAY = """\
+medido: there is no display to open the app on (no DISPLAY or WAYLAND_DISPLAY).
+The headless commands work here:
+  medido token inspect   check a ChileMedido token (expiry, gateway) without sending it
+  medido read            read a meter once and print its values
+  medido scan            find the unit ids that answer on a serial port or gateway
+  medido emulator        run the ChileMedido API emulator
+  medido meter-sim       run a simulated meter
+Run `medido --help` for the rest. To open the app, log in with a desktop session (or use
+ssh -X); QT_QPA_PLATFORM=offscreen runs it without showing anything.
+"""
+
+# Smoke tests (tests, the packaged app's build check) close the app after this many ms.
+QUIT_AFTER_ENV = "MEDIDO_QUIT_AFTER_MS"
+
+
+def has_display() -> bool:
+    """False on a Linux/BSD box without X11 or Wayland, unless a Qt platform is forced."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(demo: bool) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr, end="")
+        return 2
+    from PySide6.QtCore import QTimer
+
+    from app.gui.app import launch
+
+    running = launch(demo=demo)
+    running.window.show()
+    quit_after = os.environ.get(QUIT_AFTER_ENV)
+    if quit_after:
+        QTimer.singleShot(int(quit_after), running.window.close)
+    try:
+        code = running.app.exec()
+    finally:
+        running.shut_down()
+    return code

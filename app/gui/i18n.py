@@ -1,0 +1,84 @@
+"""Spanish or English, following the OS by default and switchable at run time.
+
+Source strings are English, marked with `self.tr()` / `QCoreApplication.translate()`; the Spanish
+lives in resources/translations/medido_es.ts, compiled to .qm (scripts/update_translations.py).
+Installing a translator makes Qt send a LanguageChange event to every widget; pages react in
+`retranslate()` (see app/gui/pages/base.py), so a switch needs no restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from app.core.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+
+class Language(StrEnum):
+    SYSTEM = "system"
+    SPANISH = "es"
+    ENGLISH = "en"
+
+    @classmethod
+    def parse(cls, text: str) -> Language:
+        try:
+            return cls(text)
+        except ValueError:
+            return cls.SYSTEM
+
+
+def N_(context: str, text: str) -> str:
+    """Mark text for translation where it is defined (a table); translate it where it is shown,
+    with QCoreApplication.translate(context, text). The update script tells lupdate that N_ is
+    QT_TRANSLATE_NOOP; the context must be a string literal."""
+    return text
+
+
+def system_language(locale: QLocale | None = None) -> Language:
+    """es_* (the OS's first UI language, else its locale) → Spanish; anything else English."""
+    locale = locale if locale is not None else QLocale.system()
+    preferred = [*locale.uiLanguages(), locale.name()]
+    first = next((tag for tag in preferred if tag and tag != "C"), "en")
+    return Language.SPANISH if first.lower().startswith("es") else Language.ENGLISH
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+class Translations(QObject):
+    """Owns the installed translators; `changed` carries the effective Language (es or en)."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, directory: Path | None = None) -> None:
+        super().__init__(parent)
+        self._directory = directory or translations_dir()
+        self._installed: list[QTranslator] = []
+        self.choice = Language.SYSTEM
+        self.effective = Language.ENGLISH
+
+    def apply(self, choice: Language, system: QLocale | None = None) -> Language:
+        """Install the translators for `choice`; returns the language now in effect."""
+        effective = system_language(system) if choice is Language.SYSTEM else choice
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed = []
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        # Qt's own strings (standard buttons, dialogs) first; ours are searched first (last in).
+        for directory, name in ((qt_dir, "qtbase"), (self._directory, "medido")):
+            translator = QTranslator(self)
+            path = directory / f"{name}_{effective.value}.qm"
+            if translator.load(str(path)):
+                QCoreApplication.installTranslator(translator)
+                self._installed.append(translator)
+            elif name == "medido":
+                log.warning("no translation file %s; showing the English source text", path)
+        self.choice, self.effective = choice, effective
+        self.changed.emit(effective)
+        return effective

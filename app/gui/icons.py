@@ -1,0 +1,24 @@
+"""The app's SVG icons (crisp at any DPI), loaded once from resources/icons."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QIcon
+
+from app.core.resources import resources_dir
+from app.gui.steps import StepState
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """resources/icons/<name>.svg; an empty icon (logged by Qt) if the file is missing."""
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+def app_icon() -> QIcon:
+    return icon("medido")
+
+
+def step_icon(state: StepState) -> QIcon:
+    return icon(f"step-{state.value.replace('_', '-')}")

@@ -1,0 +1,209 @@
+"""The main window: the steps on the left, the current step's page, the status bar, the traffic.
+
+It wires pages to the sidebar and the menus and saves the window's layout; it holds no domain
+state (that is the Session's) and runs no I/O.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from app.gui.i18n import Language, Translations
+from app.gui.icons import app_icon
+from app.gui.pages import Page, create_page
+from app.gui.session import Session
+from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE
+from app.gui.sidebar import Sidebar
+from app.gui.status_bar import StatusBar
+from app.gui.steps import STEPS, StepState
+from app.gui.traffic_dock import TrafficDock
+
+
+def app_version() -> str:
+    try:
+        return version("medido")
+    except PackageNotFoundError:
+        return "dev"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, translations: Translations) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.translations = translations
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 800)
+
+        self.sidebar = Sidebar(STEPS)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for step in STEPS:
+            page = create_page(step, session)
+            page.step_state.connect(lambda state, key=step.key: self._on_step_state(key, state))
+            self.pages[step.key] = page
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(6, 6, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.sidebar, self.stack)
+
+        self.status = StatusBar(session)
+        self.setStatusBar(self.status)
+        self.traffic = TrafficDock(session)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.traffic)
+        self.traffic.hide()  # for support work; restore_layout brings it back if it was open
+
+        self._build_menus()
+        self.retranslate()
+        self.restore_layout()
+
+    # -- steps --------------------------------------------------------------------------------
+
+    def show_step(self, key: str) -> None:
+        row = next((i for i, s in enumerate(STEPS) if s.key == key), 0)
+        self.sidebar.setCurrentRow(row)
+
+    def current_step(self) -> str:
+        return STEPS[max(0, self.stack.currentIndex())].key
+
+    def _on_step_state(self, key: str, state: StepState) -> None:
+        self.sidebar.set_state(key, state)
+
+    # -- menus --------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.traffic_action = self.traffic.toggleViewAction()
+        self.traffic_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.view_menu.addAction(self.traffic_action)
+        self.view_menu.addSeparator()
+        self.step_actions: list[QAction] = []
+        for number, step in enumerate(STEPS, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=step.key: self.show_step(key))
+            self.view_menu.addAction(action)
+            self.step_actions.append(action)
+        self.view_menu.addSeparator()
+
+        self.address_menu = self.view_menu.addMenu("")
+        self.address_group = QActionGroup(self)
+        self.address_actions: dict[int, QAction] = {}
+        for base in (0, 1):
+            action = QAction(self, checkable=True)
+            action.triggered.connect(lambda _on=False, b=base: self.session.set_address_base(b))
+            self.address_group.addAction(action)
+            self.address_menu.addAction(action)
+            self.address_actions[base] = action
+        self.address_actions[self.session.address_base].setChecked(True)
+        self.session.address_base_changed.connect(self._on_address_base)
+
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[Language, QAction] = {}
+        for language in (Language.SYSTEM, Language.SPANISH, Language.ENGLISH):
+            action = QAction(self, checkable=True)
+            action.triggered.connect(lambda _checked=False, lang=language: self.set_language(lang))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[language] = action
+        self.language_actions[self.translations.choice].setChecked(True)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _on_address_base(self, base: int) -> None:
+        self.address_actions[base].setChecked(True)
+
+    def set_language(self, language: Language) -> None:
+        """Switch now (every widget gets LanguageChange) and remember the choice."""
+        self.translations.apply(language)
+        self.language_actions[language].setChecked(True)
+        self.session.settings.set(LANGUAGE, language.value)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Medido"),
+            self.tr(
+                "<h3>Medido %1</h3><p>Commissioning tool for energy meters that report to "
+                "ChileMedido: connect, read the meter, check its clock and send a test "
+                "measurement before leaving the site.</p>"
+            ).replace("%1", app_version()),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        title = "Medido"
+        if self.session.demo:
+            title += " — " + self.tr("demo (local emulator and simulated meter)")
+        self.setWindowTitle(title)
+        self.sidebar.set_titles([page.title() for page in self.pages.values()])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.traffic_action.setText(self.tr("&Traffic"))
+        for number, (action, page) in enumerate(
+            zip(self.step_actions, self.pages.values(), strict=True), start=1
+        ):
+            action.setText(f"&{number} {page.title()}")
+        self.address_menu.setTitle(self.tr("Register &addresses"))
+        self.address_actions[0].setText(self.tr("&0-based (as sent on the wire)"))
+        self.address_actions[1].setText(self.tr("&1-based (as in many manuals)"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[Language.SYSTEM].setText(self.tr("&System"))
+        self.language_actions[Language.SPANISH].setText("&Español")  # each in its own language
+        self.language_actions[Language.ENGLISH].setText("&English")
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Medido"))
+
+    # -- layout and exit ----------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        settings = self.session.settings
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = settings.get(WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray(state))
+        self.show_step(settings.get(LAST_STEP))
+
+    def save_layout(self) -> None:
+        settings = self.session.settings
+        settings.set(WINDOW_GEOMETRY, self.saveGeometry().data())
+        settings.set(WINDOW_STATE, self.saveState().data())
+        settings.set(LAST_STEP, self.current_step())
+        for page in self.pages.values():
+            page.save_settings()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        for page in self.pages.values():
+            page.cancel_jobs()
+        super().closeEvent(event)

@@ -1,0 +1,214 @@
+"""What the pages share: the bridge, the settings, the traffic log, and the chosen things.
+
+Pages never talk to each other; they set things here and react to the signals. This is a thin
+holder: it keeps the current API client, device, meter link, reader and latest reading, forwards
+the services' state events to the GUI thread, and closes a service when it is replaced or at
+exit. Logic belongs in app.core. Setters are called on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.api import ApiState, ApiStatus, ChileMedidoClient, Device
+from app.core.meter.links import LinkEvent, ModbusLink
+from app.core.meter.reader import MeterReader
+from app.core.meter.reading import MeterReading
+from app.core.traffic import TrafficLog
+from app.gui.bridge import CoreBridge, EventRelay
+from app.gui.job import Job
+from app.gui.settings import ADDRESS_BASE, Settings
+
+
+class Session(QObject):
+    api_changed = Signal(object)  # ChileMedidoClient | None
+    api_state_changed = Signal(object)  # ApiStatus (also emitted when the client changes)
+    device_changed = Signal(object)  # Device | None
+    link_changed = Signal(object)  # ModbusLink | None
+    link_state_changed = Signal(object)  # LinkEvent
+    reader_changed = Signal(object)  # MeterReader | None
+    reading_arrived = Signal(object)  # MeterReading
+    polling_changed = Signal(bool)
+    address_base_changed = Signal(int)  # 0 or 1: how register addresses are shown
+
+    def __init__(
+        self,
+        bridge: CoreBridge,
+        settings: Settings,
+        traffic: TrafficLog | None = None,
+        *,
+        demo: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.settings = settings
+        self.traffic = traffic if traffic is not None else TrafficLog()
+        self.demo = demo  # pages may start their step by themselves (the demo's promise)
+        self._api: ChileMedidoClient | None = None
+        self._api_relay: EventRelay[ApiStatus] | None = None
+        self._api_status = ApiStatus(ApiState.LOGGED_OUT)
+        self._device: Device | None = None
+        self._link: ModbusLink | None = None
+        self._link_relay: EventRelay[LinkEvent] | None = None
+        self._reader: MeterReader | None = None
+        self._reading: MeterReading | None = None
+        self._polling: Job[None] | None = None
+        bridge.add_closer(self._close_services)
+
+    # -- API ----------------------------------------------------------------------------------
+
+    @property
+    def api(self) -> ChileMedidoClient | None:
+        return self._api
+
+    @property
+    def api_status(self) -> ApiStatus:
+        return self._api_status
+
+    def set_api(self, client: ChileMedidoClient | None) -> None:
+        """Use this client from now on; the previous one is closed on the core loop."""
+        previous = self._api
+        if client is previous:
+            return
+        if self._api_relay is not None:
+            self._api_relay.close()
+            self._api_relay = None
+        self._api = client
+        if previous is not None and self.bridge.running:
+            self.bridge.submit(previous.aclose())
+        if client is not None:
+            self._api_relay = self.bridge.forward(client.state_changed, self._on_api_status)
+        self.api_changed.emit(client)
+        self._on_api_status(client.status if client else ApiStatus(ApiState.LOGGED_OUT))
+
+    def _on_api_status(self, status: ApiStatus) -> None:
+        self._api_status = status
+        self.api_state_changed.emit(status)
+
+    # -- device -------------------------------------------------------------------------------
+
+    @property
+    def device(self) -> Device | None:
+        return self._device
+
+    def set_device(self, device: Device | None) -> None:
+        if device != self._device:
+            self._device = device
+            self.device_changed.emit(device)
+
+    # -- meter --------------------------------------------------------------------------------
+
+    @property
+    def link(self) -> ModbusLink | None:
+        return self._link
+
+    def set_link(self, link: ModbusLink | None) -> None:
+        """Use this link from now on; the previous one is closed on the core loop."""
+        previous = self._link
+        if link is previous:
+            return
+        if self._link_relay is not None:
+            self._link_relay.close()
+            self._link_relay = None
+        self._link = link
+        if previous is not None and self.bridge.running:
+            self.bridge.submit(previous.close())
+        if link is not None:
+            self._link_relay = self.bridge.forward(link.events, self.link_state_changed.emit)
+        self.link_changed.emit(link)
+
+    @property
+    def reader(self) -> MeterReader | None:
+        return self._reader
+
+    def set_reader(self, reader: MeterReader | None) -> None:
+        """The reader to poll (its link should be `link`); stops polling the previous one."""
+        if reader is not self._reader:
+            self.stop_polling()
+            self._reader = reader
+            self.reader_changed.emit(reader)
+
+    @property
+    def latest_reading(self) -> MeterReading | None:
+        return self._reading
+
+    def publish_reading(self, reading: MeterReading) -> None:
+        """Every new reading goes through here (polling does it; a one-off read may too)."""
+        self._reading = reading
+        self.reading_arrived.emit(reading)
+
+    # -- polling: session-wide, so it goes on while the installer moves between steps ---------
+
+    @property
+    def polling(self) -> bool:
+        return self._polling is not None
+
+    def start_polling(self, interval_s: float = 1.0) -> None:
+        """Poll `reader` on the core loop every interval; readings arrive as reading_arrived."""
+        reader = self._reader
+        if reader is None:
+            raise RuntimeError("no meter reader to poll: set_reader first")
+        self.stop_polling()
+        job = self.bridge.submit_with_progress(lambda report: _poll(reader, interval_s, report))
+        job.progress.connect(self._on_polled)
+        job.finished.connect(lambda: self._polling_ended(job))
+        self._polling = job
+        self.polling_changed.emit(True)
+
+    def stop_polling(self) -> None:
+        job, self._polling = self._polling, None
+        if job is not None:
+            job.cancel()
+            self.polling_changed.emit(False)
+
+    def _on_polled(self, reading: object) -> None:
+        if isinstance(reading, MeterReading):
+            self.publish_reading(reading)
+
+    def _polling_ended(self, job: Job[None]) -> None:
+        if self._polling is job:  # ended by itself (an unexpected error), not by stop_polling
+            self._polling = None
+            self.polling_changed.emit(False)
+
+    # -- preferences --------------------------------------------------------------------------
+
+    @property
+    def address_base(self) -> int:
+        return 1 if self.settings.get(ADDRESS_BASE) == 1 else 0  # a hand-edited 5 reads as 0
+
+    def set_address_base(self, base: int) -> None:
+        if base not in (0, 1):
+            raise ValueError(f"address base is 0 or 1, not {base}")
+        if base != self.address_base:
+            self.settings.set(ADDRESS_BASE, base)
+            self.address_base_changed.emit(base)
+
+    # -- exit ---------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """At exit, before the bridge shuts down: stop what the session started."""
+        self.stop_polling()
+        for relay in (self._api_relay, self._link_relay):
+            if relay is not None:
+                relay.close()
+
+    async def _close_services(self) -> None:
+        """Runs on the core loop at shutdown (registered with the bridge)."""
+        link, api = self._link, self._api
+        if link is not None:
+            await link.close()
+        if api is not None:
+            await api.aclose()
+
+
+async def _poll(reader: MeterReader, interval_s: float, report: Callable[[object], None]) -> None:
+    """The polling loop; the reader never raises for meter trouble (see MeterReading.error)."""
+    loop = asyncio.get_running_loop()
+    while True:
+        started = loop.time()
+        report(await reader.poll())
+        await asyncio.sleep(max(0.0, interval_s - (loop.time() - started)))
