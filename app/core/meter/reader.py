@@ -33,11 +33,13 @@ class MeterReader:
         *,
         include_auxiliary: bool = False,
         merge: bool = True,
+        isolate_failures: bool = True,
     ) -> None:
         self.link = link
         self.profile = profile
         self.unit = unit
         self.merge = merge  # False reads one value per request (for comparison and debugging)
+        self.isolate_failures = isolate_failures  # False: a failed block is not bisected
         self.mappings: tuple[SensorMapping, ...] = profile.sensors + (
             profile.auxiliary if include_auxiliary else ()
         )
@@ -121,6 +123,15 @@ class MeterReader:
             for v in values:
                 for sensor in v.sensors:
                     problems[sensor] = _exception_problem(code, function, v.source.address)
+            return False
+        if not self.isolate_failures:
+            problem = SensorProblem(
+                "meter-exception",
+                f"registers {start}–{end - 1} (function {int(function)}): "
+                f"{explain_exception(code)}.",
+                code,
+            )
+            problems.update({sensor: problem for v in values for sensor in v.sensors})
             return False
         half = len(spans) // 2
         left = [v for s in spans[:half] for v in s.values]

@@ -331,7 +331,11 @@ class ModbusLink(ABC):
         # The per-request timeout lives in the transaction manager's own copy of the parameters.
         client.ctx.comm_params.timeout_connect = self.timeout_s
         self._tx = self._rx = b""
-        task: asyncio.Task[ModbusPDU] = asyncio.ensure_future(call(client))
+        try:
+            pending = call(client)
+        except ConnectionException:
+            raise self._down_or_lost() from None
+        task: asyncio.Task[ModbusPDU] = asyncio.ensure_future(pending)
         self._inflight = task
         try:
             return await task

@@ -1,0 +1,110 @@
+"""`medido read`: poll a meter with a profile and show what it says, sensor by sensor.
+
+    medido read --meter tcp://192.168.1.50:502?unit=1 --profile eastron-sdm630
+    medido read --meter "rtu:///dev/ttyUSB0?baud=9600&unit=3" --profile carlo-gavazzi-em340 --json
+    medido read --meter tcp://10.0.0.5 --profile schneider-iem3000 --plan
+
+Exit code: 0 every poll answered; 1 a poll failed (no connection, no answer, or no register of
+the profile answered); 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import Any
+
+from app.commands.meter_output import quiet_pymodbus, reading_table
+from app.core.meter.links import LinkError
+from app.core.meter.meter_uri import EXAMPLES, MeterURI, MeterURIError, open_link, parse_meter_uri
+from app.core.meter.plan_report import describe_plan, plan_to_dict
+from app.core.meter.profile import MeterProfile
+from app.core.meter.profile_loader import ProfileError, default_library
+from app.core.meter.reader import MeterReader
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "read",
+        help="read a meter over Modbus with a profile",
+        description="Poll a meter and print each ChileMedido variable with its raw registers. "
+        f"Meter addresses: {', '.join(EXAMPLES)}",
+    )
+    parser.add_argument("--meter", required=True, metavar="URI", help="where the meter is")
+    parser.add_argument("--profile", required=True, metavar="ID", help="meter profile id")
+    parser.add_argument("--json", action="store_true", help="one JSON object per poll")
+    parser.add_argument("--plan", action="store_true", help="print the read plan, do not poll")
+    parser.add_argument("--count", type=int, default=1, metavar="N", help="polls (default 1)")
+    parser.add_argument(
+        "--interval", type=float, default=1.0, metavar="S", help="seconds between polls"
+    )
+    parser.add_argument("--timeout", type=float, metavar="S", help="per request (profile's)")
+    parser.add_argument("--retries", type=int, default=1, metavar="N", help="after no reply")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    quiet_pymodbus()
+    try:
+        uri = parse_meter_uri(args.meter)
+    except MeterURIError as e:
+        print(e.message, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        profile = default_library().get(args.profile)
+    except ProfileError as e:
+        print(f"Profile: {e.message} (see `medido profiles`)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.count < 1 or args.interval < 0 or (args.timeout is not None and args.timeout <= 0):
+        print("--count must be at least 1, --interval and --timeout positive.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(_run(args, uri, profile))
+    except KeyboardInterrupt:
+        return 130
+
+
+async def _run(args: argparse.Namespace, uri: MeterURI, profile: MeterProfile) -> int:
+    options: dict[str, Any] = {"retries": args.retries}
+    if args.timeout is not None:
+        options["timeout_s"] = args.timeout
+    link = open_link(uri, profile, **options)
+    unit = uri.unit_for(profile)
+    reader = MeterReader(link, profile, unit, include_auxiliary=True)
+    if args.plan:
+        plan = reader.plan
+        print(json.dumps(plan_to_dict(plan)) if args.json else describe_plan(plan))
+        return EXIT_OK
+    where = f"{link.description} unit {unit}"
+    code = EXIT_OK
+    try:
+        await link.connect()
+    except LinkError as e:
+        print(f"Cannot connect: {e.message}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        for i in range(args.count):
+            if i:
+                await asyncio.sleep(args.interval)
+            reading = await reader.poll()
+            if args.json:
+                print(json.dumps(reading.to_dict()), flush=True)
+            else:
+                print(reading_table(reading, profile, where), flush=True)
+            if reading.error is not None:
+                print(f"error: {reading.error.message}", file=sys.stderr)
+                code = EXIT_FAILED
+            elif reading.available == 0 and reading.values:
+                print(
+                    f"error: unit {unit} answered, but not with any register of {profile.id} — "
+                    "check the profile and the unit id.",
+                    file=sys.stderr,
+                )
+                code = EXIT_FAILED
+    finally:
+        await link.close()
+    return code

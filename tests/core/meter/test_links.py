@@ -1,0 +1,165 @@
+"""Links over real sockets and ptys: states, reconnect with backoff, a port that disappears."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from app.core.meter.links import (
+    Backoff,
+    LinkDown,
+    LinkError,
+    LinkEvent,
+    LinkState,
+    SerialLink,
+    TcpLink,
+    list_serial_ports,
+)
+from app.core.meter.profile import Function
+from app.core.meter.profile_loader import default_library
+from app.core.meter.reader import MeterReader
+from app.core.traffic import Direction, TrafficLog
+from app.simulator import MeterSimulator
+from tests.fixtures.simulator import PtyPair, SimTcpFactory, make_meter
+
+
+def recorder(link: TcpLink | SerialLink) -> list[LinkEvent]:
+    events: list[LinkEvent] = []
+    link.events.subscribe(events.append)
+    return events
+
+
+async def wait_for_state(events: list[LinkEvent], state: LinkState, timeout: float = 5) -> None:
+    deadline = time.monotonic() + timeout
+    while not any(e.state == state for e in events):
+        assert time.monotonic() < deadline, f"no {state} event: {[e.state for e in events]}"
+        await asyncio.sleep(0.02)
+
+
+async def test_connect_read_and_exception_as_result(meter_sim_tcp: SimTcpFactory) -> None:
+    sim = await meter_sim_tcp("eastron-sdm630")
+    traffic = TrafficLog()
+    link = TcpLink(sim.host, sim.port, traffic=traffic)
+    events = recorder(link)
+    ok = await link.read(1, Function.INPUT, 0, 6)
+    assert ok.ok
+    assert len(ok.registers) == 6
+    assert [e.state for e in events] == [LinkState.CONNECTING, LinkState.CONNECTED]
+    refused = await link.read(1, Function.INPUT, 1000, 2)  # far from any mapped register
+    assert refused.exception == 2
+    assert "illegal data address" in refused.explanation
+    assert link.stats.requests == 2
+    assert link.stats.exceptions[2] == 1
+    assert link.stats.bytes_out == 24  # two 12-byte Modbus TCP requests
+    assert link.stats.bytes_in == 9 + 12 + 9
+    summaries = [e.summary for e in traffic.entries() if e.direction == Direction.IN]
+    assert summaries[0].startswith("unit 1 FC4 read 0+6 → ok (")
+    assert "exception 2" in summaries[1]
+    await link.close()
+    assert events[-1].state == LinkState.DISCONNECTED
+
+
+async def test_pause_is_kept_between_requests(meter_sim_tcp: SimTcpFactory) -> None:
+    sim = await meter_sim_tcp("eastron-sdm630")
+    link = TcpLink(sim.host, sim.port, pause_s=0.1)
+    await link.read(1, Function.INPUT, 0, 2)
+    started = time.monotonic()
+    await link.read(1, Function.INPUT, 0, 2)
+    await link.read(1, Function.INPUT, 0, 2)
+    assert time.monotonic() - started >= 0.2
+    await link.close()
+
+
+async def test_connect_refused_is_a_clear_failure() -> None:
+    link = TcpLink("127.0.0.1", 1, timeout_s=0.5)
+    events = recorder(link)
+    with pytest.raises(LinkError) as info:
+        await link.connect()
+    assert info.value.code == "connect-refused"
+    assert "refused the connection" in info.value.message
+    assert events[-1].state == LinkState.FAILED
+    with pytest.raises(LinkError):  # a read tries again, and fails the same way
+        await link.read(1, Function.HOLDING, 0, 1)
+    assert link.stats.errors_by_kind["disconnected"] == 1
+
+
+async def test_missing_serial_port_is_named() -> None:
+    link = SerialLink("/dev/ttyNOSUCH7", 9600)
+    with pytest.raises(LinkError) as info:
+        await link.connect()
+    assert info.value.code == "port-missing"
+    assert "/dev/ttyNOSUCH7 does not exist" in info.value.message
+
+
+async def test_tcp_reconnects_with_backoff_after_the_meter_goes_away() -> None:
+    profile = default_library().get("eastron-sdm72d-m-2")
+    sim = MeterSimulator({1: make_meter(profile)})
+    port = await sim.start_tcp("127.0.0.1", 0)
+    link = TcpLink("127.0.0.1", port, timeout_s=0.3, backoff=Backoff(first_s=0.05, max_s=0.2))
+    events = recorder(link)
+    reader = MeterReader(link, profile, 1)
+    assert (await reader.poll()).ok
+
+    await sim.stop()
+    await wait_for_state(events, LinkState.RECONNECTING)
+    down = await reader.poll()
+    assert down.error is not None
+    assert isinstance(down.error, LinkDown)
+    assert "Medido will reconnect" in down.error.message
+    assert all(p.code == "no-reply" for p in down.problems.values())
+    await asyncio.sleep(0.5)  # several attempts fail meanwhile, further and further apart
+    retries = [e for e in events if e.state == LinkState.RECONNECTING]
+    assert len(retries) >= 3
+    assert [e.attempt for e in retries[:3]] == [1, 2, 3]
+    assert [e.retry_in_s for e in retries[:3]] == [0.05, 0.1, 0.2]
+    assert retries[-1].code == "connect-refused"
+
+    sim = MeterSimulator({1: make_meter(profile)})
+    await sim.start_tcp("127.0.0.1", port)
+    deadline = time.monotonic() + 5
+    while events[-1].code != "reconnected":
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.02)
+    back = await reader.poll()
+    assert back.ok
+    assert back.available == len(profile.sensors)
+    await link.close()
+    await sim.stop()
+
+
+async def test_serial_port_disappearing_mid_poll_is_reported_and_survived() -> None:
+    profile = default_library().get("eastron-sdm630")
+    pair = PtyPair()
+    sim = MeterSimulator({2: make_meter(profile)})
+    await sim.start_serial(pair.sim_end, 9600)
+    link = SerialLink(pair.client_end, 9600, timeout_s=0.5, backoff=Backoff(0.05, 0.2))
+    events = recorder(link)
+    reader = MeterReader(link, profile, 2)
+    try:
+        assert (await reader.poll()).ok
+        polling = asyncio.create_task(reader.poll())
+        await asyncio.sleep(0.06)  # inside the poll (4 requests, 50 ms apart)
+        pair.close()  # socat dies: both ptys vanish, like a USB adapter pulled out
+        cut = await polling
+        assert cut.error is not None
+        assert cut.error.code in ("port-lost", "port-error")
+        assert pair.client_end in cut.error.message
+        await wait_for_state(events, LinkState.RECONNECTING)
+        later = await reader.poll()  # no exception: a clear result
+        assert later.error is not None
+        assert "Medido will reconnect" in later.error.message
+        await asyncio.sleep(0.15)
+        assert any(e.code == "port-missing" for e in events)
+        assert "disappeared — plug it back in" in events[-1].message
+    finally:
+        await link.close()
+        await sim.stop()
+
+
+def test_port_list_has_descriptions() -> None:
+    for port in list_serial_ports():
+        assert port.device
+        assert port.description
+        assert port.vid_pid is None or len(port.vid_pid) == 9
