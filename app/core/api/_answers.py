@@ -111,15 +111,22 @@ def raise_for_answer(reply: Reply, call: Call, host: str, subject: str = "") -> 
     if status < 300:
         return
     kw: dict[str, Any] = {"status": status, "server_message": said}
-    if status == 401 or (call is Call.REFRESH and status in (400, 403)):
+    if status == 401 or (call is Call.REFRESH and status in (400, 403) and reply.is_json):
         raise _token_rejected(call, kw)
+    if status < 500 and not reply.is_json and reply.text.strip():
+        raise UnexpectedAnswer(
+            f"A web page answered HTTP {status} instead of ChileMedido ({host}): a proxy or "
+            "firewall on this network may be blocking it. Try another network (e.g. a phone's "
+            "hotspot) or ask the network's administrator.",
+            **kw,
+        )
     if status == 403 and call in (Call.DEVICE, Call.MEASUREMENTS):
         raise NotYourMeter(
             f"The meter {subject or 'in this request'} belongs to another provider: this "
             "gateway's token cannot use it. Check the meter's id or number.",
             **kw,
         )
-    if status == 404 and reply.is_json and call in (Call.DEVICE, Call.MEASUREMENTS):
+    if status == 404 and call in (Call.DEVICE, Call.MEASUREMENTS):
         raise MeterNotFound(
             f"ChileMedido has no meter {subject or 'with that number'} for this provider. Check "
             "it against the meter's registration on the platform (a number must match exactly, "

@@ -23,7 +23,7 @@ from urllib.parse import quote
 import httpx
 
 from app.core.api._answers import Call, Reply, raise_for_answer
-from app.core.api._credentials import Account, CredentialStore
+from app.core.api._credentials import NO_STORE, Account, CredentialStore
 from app.core.api._environment import Environment
 from app.core.api._errors import ApiError, NotLoggedIn, UnexpectedAnswer
 from app.core.api._models import Device, DeviceMeasurements, Sensor, ServerTime, UploadResult
@@ -151,9 +151,11 @@ class ChileMedidoClient:
         account = Account(self.environment.base_url, provider, gateway)
         stored = self.credentials.load(account) if self.credentials else None
         if stored is None:
+            notice = self.credentials.notice if self.credentials else None
+            why = " (this system has no credential store)" if notice == NO_STORE else ""
             error = NotLoggedIn(
-                f"No token is remembered for gateway {gateway} of provider {provider}. Paste the "
-                "refresh token the ChileMedido administrator sent.",
+                f"No token is remembered for gateway {gateway} of provider {provider}{why}. "
+                "Paste the refresh token the ChileMedido administrator sent.",
                 provider=provider,
                 gateway=gateway,
             )
@@ -262,6 +264,8 @@ class ChileMedidoClient:
         )
 
     async def aclose(self) -> None:
+        """Close the connection; a refresh under way finishes first (its token must be kept)."""
+        await self._session.settle()
         await self._http.aclose()
 
     async def __aenter__(self) -> Self:

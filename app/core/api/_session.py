@@ -16,6 +16,7 @@ Policy (documented for the GUI and support):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
@@ -23,7 +24,14 @@ from urllib.parse import urlsplit
 
 from app.core.api._answers import Call, raise_for_answer
 from app.core.api._credentials import Account, CredentialNotice, CredentialStore
-from app.core.api._errors import ApiError, InvalidToken, NotLoggedIn, TokenExpired, UnexpectedAnswer
+from app.core.api._errors import (
+    ApiError,
+    InvalidToken,
+    NotLoggedIn,
+    TokenExpired,
+    TokenRejected,
+    UnexpectedAnswer,
+)
 from app.core.api._tokens import Token
 from app.core.api._transport import Transport
 
@@ -116,6 +124,12 @@ class TokenSession:
         # shield: a caller giving up must not cancel the refresh (or the save) for the others
         return await asyncio.shield(self._inflight)
 
+    async def settle(self) -> None:
+        """Let a refresh in flight finish, so its new refresh token gets saved."""
+        if self._inflight is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._inflight)
+
     def _refresh_done(self, task: asyncio.Task[Token]) -> None:
         self._inflight = None
         if not task.cancelled():
@@ -142,9 +156,8 @@ class TokenSession:
         )
         try:
             raise_for_answer(reply, Call.REFRESH, urlsplit(self._base_url).netloc)
-        except ApiError as error:
-            if reply.status in (400, 401, 403):
-                self.ended = error
+        except TokenRejected as error:
+            self.ended = error  # never send a refused refresh token again
             raise
         body = reply.body if isinstance(reply.body, Mapping) else {}
         new_refresh = _field(body, "refreshToken", "refresh_token")

@@ -71,7 +71,7 @@ def test_server_message_is_shortened_and_redacted() -> None:
         (404, {"message": "no existe"}, Call.DEVICE, MeterNotFound),
         (404, {"message": "no registrado"}, Call.MEASUREMENTS, MeterNotFound),
         (404, {"message": "Ruta no encontrada"}, Call.OTHER, UnexpectedAnswer),
-        (404, None, Call.DEVICE, UnexpectedAnswer),
+        (404, None, Call.DEVICE, MeterNotFound),
         (400, {"message": "máximo 100"}, Call.MEASUREMENTS, RejectedMeasurement),
         (422, {"detail": "inválido"}, Call.MEASUREMENTS, RejectedMeasurement),
         (500, {"message": "boom"}, Call.OTHER, ServerError),
@@ -107,6 +107,16 @@ def test_status_mapping(
 def test_web_pages_instead_of_the_api_are_captive_portals(reply: Reply) -> None:
     with pytest.raises(CaptivePortal, match="Open a web browser, log in to the network"):
         raise_for_answer(reply, Call.DEVICE, HOST)
+
+
+@pytest.mark.parametrize("call", [Call.REFRESH, Call.DEVICE, Call.MEASUREMENTS])
+@pytest.mark.parametrize("status", [400, 403, 404])
+def test_a_blocking_proxy_page_is_not_taken_for_the_api(call: Call, status: int) -> None:
+    """A firewall's HTML "403 blocked" must not end the session or blame the meter."""
+    reply = answer(status, text="<html><title>Access denied by FortiGuard</title></html>")
+    with pytest.raises(UnexpectedAnswer, match="proxy or firewall") as caught:
+        raise_for_answer(reply, call, HOST)
+    assert caught.value.server_message == "Access denied by FortiGuard"
 
 
 def test_redirect_to_https_on_the_same_host_says_use_https() -> None:

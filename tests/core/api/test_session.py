@@ -230,6 +230,25 @@ async def test_without_a_credential_store_the_session_still_works(
     assert client.status.state is ApiState.READY
 
 
+async def test_closing_mid_login_still_keeps_the_new_refresh_token(
+    emulator_factory: EmulatorFactory, make_client: ClientMaker, memory_keyring: MemoryKeyring
+) -> None:
+    slow = {"POST /auth/token/refresh": 300}
+    emu = emulator_factory(replace(STRICT, endpoint_latency_ms=slow))
+    first = emu.issue_refresh_token("2")
+    client = make_client(emu.base_url)
+    login = asyncio.create_task(client.login(first))
+    await asyncio.sleep(0.1)  # the request is at the server, which spends `first`
+    login.cancel()  # the window is being closed
+    await client.aclose()
+    assert login.cancelled()
+    saved = memory_keyring.secrets[(SERVICE, f"{emu.base_url}#1/2")]
+    assert saved != first
+    later = make_client(emu.base_url)
+    await later.resume("1", "2")
+    assert (await Admin(emu).stats())["refreshes"] == 2
+
+
 async def test_logout_can_forget_the_token(
     emulator: EmulatorServer, make_client: ClientMaker, memory_keyring: MemoryKeyring
 ) -> None:
