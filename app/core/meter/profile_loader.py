@@ -9,6 +9,7 @@ is reported in `.errors` without hiding the others.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import tomllib
 from collections.abc import Sequence
@@ -35,6 +36,8 @@ __all__ = [
     "shipped_profiles_dir",
     "user_profiles_dir",
 ]
+
+log = logging.getLogger(__name__)
 
 PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -120,6 +123,16 @@ class ProfileLibrary:
                     profile = load_profile_file(path)
                 except ProfileError as exc:
                     self.errors.append(exc)
+                    continue
+                except Exception as exc:  # a loader bug must not take the other profiles down
+                    log.exception("loading %s failed", path)
+                    self.errors.append(
+                        ProfileError(
+                            ProfileErrorCode.UNREADABLE,
+                            path.name,
+                            f"could not be loaded ({type(exc).__name__}); please report this",
+                        )
+                    )
                     continue
                 previous = self._profiles.get(profile.id)
                 if previous is not None and previous.path is not None:
