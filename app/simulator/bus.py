@@ -51,6 +51,7 @@ class BusContext(ModbusServerContext):
         if isinstance(meter, ExcCodes):
             return meter
         result = meter.read(func_code, address, count)
+        meter.replied()
         return ExcCodes(result) if isinstance(result, int) else result
 
     async def async_setValues(
@@ -64,6 +65,7 @@ class BusContext(ModbusServerContext):
         if isinstance(meter, ExcCodes):
             return meter
         code = meter.write(func_code, address, [int(v) for v in values])
+        meter.replied()
         return None if code is None else ExcCodes(code)
 
     def device_ids(self) -> list[int]:

@@ -7,7 +7,9 @@ so far is settled under the old wiring first).
 
 from __future__ import annotations
 
+import math
 import random
+import time
 from dataclasses import dataclass, field
 
 from app.core.meter.profile import Function, WordOrder
@@ -59,6 +61,9 @@ class Faults:
     delay_ms: float = 0.0  # answer every request this much later
     drop_every: int = 0  # never answer every Nth request (0: never)
     drop_probability: float = 0.0  # or drop each request with this probability (seeded)
+    # Like a strict RS-485 meter: ignore a request that comes sooner than this after the last
+    # reply (0: off). Set it from the profile's limits.pause_s to test a reader's pacing.
+    min_pause_ms: float = 0.0
 
     def __post_init__(self) -> None:
         self.reversed_ct = _phases(self.reversed_ct)
@@ -67,8 +72,8 @@ class Faults:
             self.word_order = WordOrder(self.word_order)
         if not 0.0 <= self.drop_probability <= 1.0:
             raise ValueError(f"drop_probability must be in [0, 1], got {self.drop_probability}")
-        if self.drop_every < 0 or self.delay_ms < 0:
-            raise ValueError("drop_every and delay_ms must not be negative")
+        if self.drop_every < 0 or self.delay_ms < 0 or self.min_pause_ms < 0:
+            raise ValueError("drop_every, delay_ms and min_pause_ms must not be negative")
 
     def exception_for(self, function: Function, address: int, count: int) -> int | None:
         for fault in self.register_faults:
@@ -78,14 +83,21 @@ class Faults:
 
 
 class ReplyDropper:
-    """Decides which requests go unanswered: every Nth, or at random from a seeded sequence."""
+    """Decides which requests go unanswered: every Nth, at random from a seeded sequence, or
+    because they came too soon after the last reply."""
 
     def __init__(self, seed: int) -> None:
         self._rng = random.Random(seed)  # noqa: S311 - a simulation, not security
         self.requests = 0
+        self._last_reply = -math.inf  # time.monotonic() of the last reply
 
     def should_drop(self, faults: Faults) -> bool:
         self.requests += 1
+        if faults.min_pause_ms and time.monotonic() - self._last_reply < faults.min_pause_ms / 1e3:
+            return True
         if faults.drop_every and self.requests % faults.drop_every == 0:
             return True
         return faults.drop_probability > 0 and self._rng.random() < faults.drop_probability
+
+    def replied(self) -> None:
+        self._last_reply = time.monotonic()

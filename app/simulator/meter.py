@@ -89,6 +89,10 @@ class SimulatedMeter:
         """Counts a request; True if the faults say this one goes unanswered."""
         return self._dropper.should_drop(self._faults)
 
+    def replied(self) -> None:
+        """Note that a reply went out (the pause before the next request counts from here)."""
+        self._dropper.replied()
+
     # --- what the meter measures -------------------------------------------------------------
 
     def snapshot(self, at: float | None = None) -> Snapshot:

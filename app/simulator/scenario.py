@@ -24,7 +24,7 @@ _TOP = {"timezone", "gateway", "meter"}
 _METER = {"unit", "profile", "seed", "timezone", "load", "faults"}
 _LOAD = {"kw", "pf", "leading", "daily_shape", "noise", "voltage", "frequency", "demand_period_s"}
 _FAULTS = {"reversed_ct", "missing_phases", "clock_offset_s", "word_order", "not_available"}
-_FAULTS |= {"delay_ms", "drop_every", "drop_probability", "register"}
+_FAULTS |= {"delay_ms", "drop_every", "drop_probability", "min_pause_ms", "register"}
 _REGISTER = {"function", "address", "count", "code"}
 
 
@@ -125,6 +125,7 @@ def _faults(t: Table) -> Faults:
         delay_ms=t.number("delay_ms", 0.0, low=0, high=60_000),
         drop_every=t.integer("drop_every", 0),
         drop_probability=t.number("drop_probability", 0.0, low=0, high=1),
+        min_pause_ms=t.number("min_pause_ms", 0.0, low=0, high=10_000),
     )
 
 

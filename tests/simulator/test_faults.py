@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -204,4 +205,16 @@ async def test_faults_change_at_run_time(meter_sim_tcp: SimTcpFactory) -> None:
         running.meter.faults.register_faults.append(RegisterFault(IR, 0, 2, 4))
         assert (await read(client, IR, 0, 2)).exception_code == 4
         running.meter.faults = Faults()
+        assert not (await read(client, IR, 0, 2)).isError()
+
+
+async def test_a_strict_meter_ignores_requests_without_a_pause(
+    meter_sim_tcp: SimTcpFactory,
+) -> None:
+    running = await meter_sim_tcp(sample_profiles.eastron_sdm630(), faults=Faults(min_pause_ms=150))
+    async with tcp_client(running, timeout=0.3) as client:
+        assert not (await read(client, IR, 0, 2)).isError()
+        with pytest.raises(ModbusIOException):
+            await read(client, IR, 0, 2)  # straight after a reply: ignored
+        await asyncio.sleep(0.2)
         assert not (await read(client, IR, 0, 2)).isError()

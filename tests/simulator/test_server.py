@@ -94,3 +94,19 @@ def test_unit_ids_must_be_on_the_bus() -> None:
     with pytest.raises(SimulatorError) as info:
         MeterSimulator({0: make_meter(sample_profiles.exotic())})
     assert info.value.code == "sim.bad_unit"
+
+
+async def test_the_pty_pair_fixture_carries_rtu(pty_pair: tuple[str, str]) -> None:
+    sim_end, client_end = pty_pair
+    meter = make_meter(sample_profiles.abb_b23())
+    async with MeterSimulator({2: meter}) as sim:
+        await sim.start_serial(sim_end, baud=9600, parity="N", stop_bits=1, data_bits=8)
+        client = AsyncModbusSerialClient(
+            client_end, baudrate=9600, parity="N", timeout=1, retries=0
+        )
+        assert await client.connect()
+        try:
+            response = await client.read_holding_registers(0x5B00, count=6, device_id=2)
+        finally:
+            client.close()
+    assert response.registers == meter.words(Function.HOLDING, 0x5B00, 6)
