@@ -8,6 +8,7 @@ It runs before routing, so it finds the route template itself from the seed's en
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
@@ -47,15 +48,16 @@ async def emulate_network(request: Request, call_next: CallNext) -> Response:
     rule = state.faults.take(endpoint)
     if rule is None:
         return await call_next(request)
-    return await failure_response(rule)
+    return await failure_response(rule, state)
 
 
-async def failure_response(rule: FailureRule) -> Response:
+async def failure_response(rule: FailureRule, state: EmulatorState) -> Response:
     if rule.kind == "html":
         return HTMLResponse(rule.message or CAPTIVE_PORTAL_HTML, status_code=rule.effective_status)
     if rule.kind == "timeout":
-        # Sit on the request; the client should give up first. Cancelled on server stop.
-        await asyncio.sleep(rule.seconds)
+        # Sit on the request so the client gives up first; end early when the server stops.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(state.halt.wait(), rule.seconds)
         return error_response(rule.effective_status, rule.message or "Tiempo de espera agotado")
     return error_response(
         rule.effective_status, rule.message or "Servicio no disponible (falla inyectada)"

@@ -12,6 +12,7 @@ import contextlib
 import socket
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -42,12 +43,14 @@ class _Server(uvicorn.Server):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), 0.1)
 
-    def wake(self) -> None:
+    def wake(self, *also: Callable[[], object]) -> None:
+        """Ask the server to exit now; `also` run on its loop first (from any thread)."""
         self.should_exit = True
         loop, wake = self._loop, self._wake
         if loop is not None and wake is not None:
             with contextlib.suppress(RuntimeError):  # the loop already closed
-                loop.call_soon_threadsafe(wake.set)
+                for callback in (*also, wake.set):
+                    loop.call_soon_threadsafe(callback)
 
 
 class EmulatorServer:
@@ -93,7 +96,9 @@ class EmulatorServer:
         if self._thread is not None:
             raise RuntimeError("the emulator is already started")
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted connections only then;
+        # without it every response waits ~40 ms for a delayed ACK.
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             # Bound here, handed to uvicorn: no window for another process to take the port.
             sock.bind((self.host, self._requested_port))
@@ -102,6 +107,7 @@ class EmulatorServer:
             sock.close()
             raise
         self._port = sock.getsockname()[1]
+        self.state.halt = asyncio.Event()
         config = uvicorn.Config(
             self.app,
             log_level="warning",
@@ -134,7 +140,7 @@ class EmulatorServer:
         server, thread = self._server, self._thread
         if server is None or thread is None:
             return
-        server.wake()
+        server.wake(self.state.halt.set)
         thread.join(timeout=5)
         self._server = self._thread = None
 

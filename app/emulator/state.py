@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import Counter
@@ -74,6 +75,9 @@ class EmulatorState:
         self.faults = FailureInjector(
             world.failures, world.latency_ms, dict(world.endpoint_latency_ms)
         )
+        # Set on the server's loop when it stops, so requests held by a timeout failure end
+        # at once; EmulatorServer makes a fresh one for each start (each start has a new loop).
+        self.halt = asyncio.Event()
 
     def measurements(
         self, device_number: str | None = None, provider: str | None = None

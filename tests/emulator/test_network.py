@@ -80,7 +80,7 @@ def test_stop_is_fast_with_a_hanging_request(emulator_factory: EmulatorFactory) 
         httpx.get(f"{emu.base_url}/server-time", timeout=0.2)
     start = time.monotonic()
     emu.stop()
-    assert time.monotonic() - start < 2.5
+    assert time.monotonic() - start < 1.0  # not the 1 s graceful-shutdown timeout
     assert not emu.running
 
 
@@ -103,13 +103,9 @@ def test_seeded_probability_is_reproducible(emulator_factory: EmulatorFactory) -
     outcomes = []
     for _ in range(2):
         emu = emulator_factory(replace(default_world(), failures=(rule,)))
-        token = emu.issue_access_token()
-        codes = [
-            httpx.get(
-                f"{emu.base_url}/server-time", headers={"Authorization": f"Bearer {token}"}
-            ).status_code
-            for _ in range(12)
-        ]
+        headers = {"Authorization": f"Bearer {emu.issue_access_token()}"}
+        with httpx.Client(base_url=emu.base_url, headers=headers) as api:
+            codes = [api.get("/server-time").status_code for _ in range(12)]
         outcomes.append(codes)
     assert outcomes[0] == outcomes[1]
     assert set(outcomes[0]) == {200, 502}
