@@ -167,7 +167,11 @@ class ChileMedidoClient:
         """Take over tokens without calling the server; the first request refreshes if needed."""
         refresh = Token.parse(refresh_token)
         access = Token.parse(access_token) if access_token is not None else None
-        self._session.adopt(refresh, access)
+        try:
+            self._session.adopt(refresh, access)
+        except ApiError as error:
+            self._failed(error)
+            raise
         self._set(ApiState.READY if access else ApiState.LOGGING_IN)
 
     async def refresh(self) -> TokenPair:
