@@ -24,6 +24,7 @@ a standard deviation of independent noise, and the sum of bounds is the honest b
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,6 +71,30 @@ class ServerTimeLike(Protocol):
     def sent_at(self) -> datetime: ...
     @property
     def received_at(self) -> datetime: ...
+
+
+class ServerClock(Protocol):
+    """What `sample_server` needs of app.core.api.ChileMedidoClient."""
+
+    async def server_time(self) -> ServerTimeLike: ...
+
+
+async def sample_server(
+    api: ServerClock, count: int = 4, pause_s: float = 0.2
+) -> list[ClockSample]:
+    """`count` server-time exchanges, `pause_s` apart (spread so one congested moment does not
+    spoil them all). An error on the first is raised; after that, what was gathered is kept."""
+    samples: list[ClockSample] = []
+    for i in range(count):
+        if i:
+            await asyncio.sleep(pause_s)
+        try:
+            samples.append(ClockSample.from_server_time(await api.server_time()))
+        except Exception:
+            if not samples:
+                raise
+            break
+    return samples
 
 
 def _aware(moment: datetime, what: str) -> datetime:

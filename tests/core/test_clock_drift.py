@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.core.api import ApiError, ChileMedidoClient, Environment
 from app.core.clock_drift import (
     ClockDrift,
     ClockSample,
@@ -13,7 +14,11 @@ from app.core.clock_drift import (
     Offset,
     best_sample,
     meter_wall_time,
+    sample_server,
 )
+from app.emulator.server import EmulatorServer
+from app.emulator.world import FailureRule, default_world
+from tests.fixtures.emulator import EmulatorFactory
 
 T0 = datetime(2026, 6, 1, 15, 0, 0, tzinfo=UTC)
 
@@ -151,3 +156,63 @@ def test_offset_arithmetic() -> None:
     assert -a == Offset(-3.0, 0.5)
     assert a + Offset(-1.0, 0.25) == Offset(2.0, 0.75)
     assert (a.low, a.high) == (2.5, 3.5)
+
+
+# --- sampling a real server: the emulator over loopback HTTP ------------------------------------
+
+
+async def logged_in(emulator: EmulatorServer) -> ChileMedidoClient:
+    client = ChileMedidoClient(
+        Environment.emulator(emulator.base_url), remember_tokens=False, trust_env=False
+    )
+    await client.login(emulator.issue_refresh_token())
+    return client
+
+
+async def test_sampling_the_emulator_finds_its_clock_offset(
+    emulator_factory: EmulatorFactory,
+) -> None:
+    emulator = emulator_factory(replace(default_world(), clock_offset_s=-17.5))
+    api = await logged_in(emulator)
+    try:
+        samples = await sample_server(api, count=3, pause_s=0.01)
+    finally:
+        await api.aclose()
+    assert len(samples) == 3
+    assert all(sample.resolution_s == 0.001 for sample in samples)  # the ISO has milliseconds
+    offset = best_sample(samples).server_offset
+    assert offset.low <= -17.5 <= offset.high
+    assert offset.uncertainty < 0.5
+
+
+async def test_sampling_a_server_that_fails_raises_its_error(
+    emulator_factory: EmulatorFactory,
+) -> None:
+    broken = FailureRule("status", "GET /server-time", status=400, message="reloj roto")
+    emulator = emulator_factory(replace(default_world(), failures=(broken,)))
+    api = await logged_in(emulator)
+    try:
+        with pytest.raises(ApiError):
+            await sample_server(api, count=2, pause_s=0.0)
+    finally:
+        await api.aclose()
+
+
+class FlakyServer:
+    """Answers once, then drops: the second failure cannot be ordered from the emulator."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def server_time(self) -> FakeServerTime:
+        self.calls += 1
+        if self.calls > 1:
+            raise ConnectionError("gone")
+        return FakeServerTime(0, T0 + s(1.25), T0, T0 + s(0.05))
+
+
+async def test_sampling_keeps_what_it_got_before_a_failure() -> None:
+    server = FlakyServer()
+    samples = await sample_server(server, count=4, pause_s=0.0)
+    assert len(samples) == 1
+    assert server.calls == 2
