@@ -8,6 +8,7 @@ encoder's own resolution — never by decoding registers.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -54,6 +55,8 @@ class SimulatedMeter:
             load or LoadSpec(), seed, self.timezone, self.clock.now(), lambda: self._faults
         )
         self._dropper = ReplyDropper(seed)
+        # The GUI may change faults from its own thread while the server's loop reads.
+        self._lock = threading.RLock()
         self._command_words: dict[int, int] = {}
         self._result = (0, 0)
 
@@ -71,7 +74,8 @@ class SimulatedMeter:
         def apply() -> None:
             self._faults = faults
 
-        self.model.energy.change(self.clock.now(), apply)
+        with self._lock:
+            self.model.energy.change(self.clock.now(), apply)
 
     def set_faults(self, **changes: Any) -> None:
         """Change some faults (validated), after integrating energy so far under the old ones."""
@@ -83,7 +87,8 @@ class SimulatedMeter:
         def apply() -> None:
             self.model.load = load
 
-        self.model.energy.change(self.clock.now(), apply)
+        with self._lock:
+            self.model.energy.change(self.clock.now(), apply)
 
     def next_reply_dropped(self) -> bool:
         """Counts a request; True if the faults say this one goes unanswered."""
@@ -96,7 +101,8 @@ class SimulatedMeter:
     # --- what the meter measures -------------------------------------------------------------
 
     def snapshot(self, at: float | None = None) -> Snapshot:
-        return self.model.snapshot(self.clock.now() if at is None else at)
+        with self._lock:
+            return self.model.snapshot(self.clock.now() if at is None else at)
 
     def meter_time(self, at: float | None = None) -> datetime:
         """The meter's own clock: true time plus the clock offset, in its local time zone."""
