@@ -1,6 +1,6 @@
 """The meter simulator: a pymodbus server with a physical model of a three-phase load.
 
-meter = SimulatedMeter(profile, seed=1, faults=Faults(reversed_ct={"B"}))
+meter = SimulatedMeter(profile, seed=1, faults=Faults(reversed_ct={Phase.B}))
 async with MeterSimulator({1: meter}) as sim:
     port = await sim.start_tcp("127.0.0.1", 0)
     ...
