@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +167,68 @@ def test_port_list_has_descriptions() -> None:
         assert port.device
         assert port.description
         assert port.vid_pid is None or len(port.vid_pid) == 9
+
+
+async def test_reconnect_gives_up_after_max_attempts() -> None:
+    profile = default_library().get("abb-b23")
+    sim = MeterSimulator({1: make_meter(profile)})
+    port = await sim.start_tcp("127.0.0.1", 0)
+    backoff = Backoff(first_s=0.02, max_s=0.05, max_attempts=2)
+    link = TcpLink("127.0.0.1", port, timeout_s=0.3, backoff=backoff)
+    events = recorder(link)
+    await link.connect()
+    await sim.stop()
+    await wait_for_state(events, LinkState.FAILED)
+    assert [e.attempt for e in events if e.state == LinkState.RECONNECTING] == [1, 2]
+    assert "stopped after 2 reconnect attempts" in events[-1].message
+    with pytest.raises(LinkError):  # the next request tries once more, in the foreground
+        await link.read(1, Function.HOLDING, 0, 1)
+    await link.close()
+
+
+def _socat_pair(sim_link: str, client_link: str) -> subprocess.Popen[bytes]:
+    """A socat pty pair behind fixed symlink names, so it can come back under the same name."""
+    proc = subprocess.Popen(
+        ["socat", f"pty,raw,echo=0,link={sim_link}", f"pty,raw,echo=0,link={client_link}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 5
+    while not (os.path.exists(sim_link) and os.path.exists(client_link)):
+        assert time.monotonic() < deadline, "socat did not start"
+        time.sleep(0.01)
+    return proc
+
+
+@pytest.mark.skipif(shutil.which("socat") is None, reason="needs socat")
+async def test_serial_link_comes_back_when_the_adapter_returns(tmp_path: Path) -> None:
+    profile = default_library().get("carlo-gavazzi-em340")
+    sim_end, client_end = str(tmp_path / "sim"), str(tmp_path / "ttyUSB0")
+    socat = _socat_pair(sim_end, client_end)
+    sim = MeterSimulator({1: make_meter(profile)})
+    await sim.start_serial(sim_end, 9600)
+    link = SerialLink(client_end, 9600, timeout_s=0.3, backoff=Backoff(0.05, 0.1))
+    events = recorder(link)
+    reader = MeterReader(link, profile, 1)
+    try:
+        assert (await reader.poll()).ok
+        socat.terminate()  # the adapter is pulled out
+        socat.wait(5)
+        await sim.stop()
+        await wait_for_state(events, LinkState.RECONNECTING)
+        assert not (await reader.poll()).ok
+        socat = _socat_pair(sim_end, client_end)  # ... and plugged back in
+        sim = MeterSimulator({1: make_meter(profile)})
+        await sim.start_serial(sim_end, 9600)
+        deadline = time.monotonic() + 5
+        while events[-1].code != "reconnected":
+            assert time.monotonic() < deadline, [e.code for e in events]
+            await asyncio.sleep(0.02)
+        back = await reader.poll()
+        assert back.ok
+        assert back.available == len(profile.sensors)
+    finally:
+        await link.close()
+        await sim.stop()
+        socat.terminate()
+        socat.wait(5)

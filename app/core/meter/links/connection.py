@@ -1,0 +1,195 @@
+"""The connection under a Modbus link: open it, notice when it goes, get it back.
+
+State changes are events. A connection lost while open is retried in the background with
+exponential backoff (pymodbus's own reconnect is off, so every attempt is seen and reported);
+requests made meanwhile fail at once with the reason instead of waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+
+from pymodbus.client.base import ModbusBaseClient
+from pymodbus.pdu import ModbusPDU
+
+from app.core.events import EventStream
+from app.core.meter.links.errors import LinkDown, LinkError
+from app.core.meter.links.state import Backoff, LinkEvent, LinkState
+from app.core.traffic import Channel, Direction, TrafficLog
+
+
+class LinkConnection(ABC):
+    def __init__(
+        self, *, timeout_s: float, backoff: Backoff | None, traffic: TrafficLog | None
+    ) -> None:
+        self.timeout_s = timeout_s
+        self.backoff = backoff or Backoff()
+        self.traffic = traffic
+        self.events: EventStream[LinkEvent] = EventStream()
+        self._state = LinkState.DISCONNECTED
+        self._down: LinkError | None = None
+        self._lock = asyncio.Lock()  # one request (or connect) at a time
+        self._client: ModbusBaseClient | None = None
+        self._generation = 0
+        self._inflight: asyncio.Task[ModbusPDU] | None = None
+        self._cut: LinkDown | None = None  # why the in-flight request was cut off
+        self._reconnect_task: asyncio.Task[None] | None = None
+        self._tx = b""  # the last frame sent and received, for byte counts and the traffic log
+        self._rx = b""
+
+    # -- what a concrete link provides ------------------------------------------------------
+    @property
+    @abstractmethod
+    def description(self) -> str:
+        """Where this link goes, for messages: "tcp://10.0.0.5:502"."""
+
+    @abstractmethod
+    def _new_client(
+        self,
+        trace_packet: Callable[[bool, bytes], bytes],
+        trace_connect: Callable[[bool], None],
+    ) -> ModbusBaseClient:
+        """A pymodbus client with retries=0 and reconnect_delay=0."""
+
+    @abstractmethod
+    async def _connect_failure(self, elapsed_s: float, reconnecting: bool) -> LinkError:
+        """Why connecting failed, in installer terms."""
+
+    @abstractmethod
+    def _lost(self) -> LinkDown:
+        """Why an open connection went away."""
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def state(self) -> LinkState:
+        return self._state
+
+    def _set_state(
+        self,
+        state: LinkState,
+        code: str,
+        message: str,
+        *,
+        attempt: int = 0,
+        retry_in_s: float | None = None,
+    ) -> None:
+        self._state = state
+        self.events.emit(LinkEvent(self.description, state, code, message, attempt, retry_in_s))
+        self._note(f"{state.value}: {message}")
+
+    def _note(self, summary: str, direction: Direction = Direction.NOTE, detail: str = "") -> None:
+        if self.traffic is not None:
+            self.traffic.record(Channel.MODBUS, direction, summary, detail)
+
+    # -- connecting ---------------------------------------------------------------------------
+    async def connect(self) -> None:
+        """Open the link now; raises LinkError with a clear message when it cannot."""
+        async with self._lock:
+            await self._connect()
+
+    async def close(self) -> None:
+        self._cancel_reconnect()
+        async with self._lock:
+            self._drop_client()
+            if self._state != LinkState.DISCONNECTED:
+                self._set_state(LinkState.DISCONNECTED, "closed", f"Closed {self.description}.")
+
+    async def _connect(self) -> None:
+        self._cancel_reconnect()
+        self._set_state(LinkState.CONNECTING, "connecting", f"Connecting to {self.description}…")
+        try:
+            await self._open(reconnecting=False)
+        except LinkError as e:
+            self._down = e
+            self._set_state(LinkState.FAILED, e.code, e.message)
+            raise
+        self._set_state(LinkState.CONNECTED, "connected", f"Connected to {self.description}.")
+
+    async def _open(self, reconnecting: bool) -> None:
+        self._drop_client()
+        self._generation += 1
+        generation = self._generation
+
+        def trace_connect(up: bool) -> None:
+            if not up and generation == self._generation:
+                self._on_lost()
+
+        client = self._new_client(self._trace_packet, trace_connect)
+        client.set_max_no_responses(1 << 30)  # silence is an answer for us, not a reason to hang up
+        started = time.monotonic()
+        if not await client.connect():
+            client.close()
+            raise await self._connect_failure(time.monotonic() - started, reconnecting)
+        self._client = client
+
+    def _drop_client(self) -> None:
+        self._generation += 1  # the old client's disconnect callback is now stale
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _on_lost(self) -> None:
+        if self._state != LinkState.CONNECTED:
+            return
+        cause = self._lost()
+        self._client = None
+        if self._inflight is not None and not self._inflight.done():
+            self._cut = cause
+            self._inflight.cancel()
+        self._down = cause
+        self._reconnect_task = asyncio.get_running_loop().create_task(self._reconnect(cause))
+
+    def _cancel_reconnect(self) -> None:
+        task, self._reconnect_task = self._reconnect_task, None
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+
+    async def _reconnect(self, cause: LinkError) -> None:
+        attempt = 0
+        while True:
+            attempt += 1
+            limit = self.backoff.max_attempts
+            if limit is not None and attempt > limit:
+                message = f"{cause.message} Medido stopped after {limit} reconnect attempts."
+                self._set_state(LinkState.FAILED, cause.code, message, attempt=attempt - 1)
+                return
+            delay = self.backoff.delay(attempt)
+            self._set_state(
+                LinkState.RECONNECTING,
+                cause.code,
+                cause.message,
+                attempt=attempt,
+                retry_in_s=delay,
+            )
+            await asyncio.sleep(delay)
+            try:
+                await self._open(reconnecting=True)
+            except LinkError as e:
+                cause = self._down = e
+                continue
+            self._down = None
+            self._reconnect_task = None
+            self._set_state(
+                LinkState.CONNECTED, "reconnected", f"Reconnected to {self.description}."
+            )
+            return
+
+    async def _ensure_connected(self) -> ModbusBaseClient:
+        client = self._client
+        if self._state == LinkState.CONNECTED and client is not None and client.connected:
+            return client
+        if self._state == LinkState.RECONNECTING and self._down is not None:
+            raise LinkDown(self._down.code, self._down.message)
+        await self._connect()
+        assert self._client is not None
+        return self._client
+
+    def _trace_packet(self, sending: bool, data: bytes) -> bytes:
+        if sending:
+            self._tx = data
+        elif len(data) >= len(self._rx):
+            self._rx = data  # pymodbus passes the whole receive buffer each time
+        return data
