@@ -116,9 +116,9 @@ class TrafficDock(QDockWidget):
         current = self.channel.currentIndex()
         self.channel.blockSignals(True)
         self.channel.clear()
-        self.channel.addItem(self.tr("All channels"), None)
-        self.channel.addItem("HTTP", Channel.HTTP)
-        self.channel.addItem("Modbus", Channel.MODBUS)
+        self.channel.addItem(self.tr("All channels"), "")
+        self.channel.addItem("HTTP", Channel.HTTP.value)  # plain text: Qt's variants keep it
+        self.channel.addItem("Modbus", Channel.MODBUS.value)
         self.channel.setCurrentIndex(max(0, current))
         self.channel.blockSignals(False)
         self.channel.setToolTip(self.tr("Show one channel only"))
@@ -132,8 +132,8 @@ class TrafficDock(QDockWidget):
         self.model.retranslate()
 
     def _on_channel(self, index: int) -> None:
-        channel = self.channel.itemData(index)
-        self.filter.set_channel(channel if isinstance(channel, Channel) else None)
+        value = self.channel.itemData(index)
+        self.filter.set_channel(Channel(value) if value else None)
 
     def _on_pause(self, paused: bool) -> None:
         if not paused:

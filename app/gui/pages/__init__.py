@@ -20,7 +20,7 @@ def create_page(step: Step, session: Session) -> Page:
     except ModuleNotFoundError as exc:
         if exc.name != step.module:
             raise
-        page: Page = PlaceholderPage(session, step.key)
+        page: Page = PlaceholderPage(session, step)
         page.retranslate_all()
         page.restore_settings()
         return page
