@@ -16,7 +16,7 @@ def describe_plan(plan: ReadPlan, width: int = 100) -> str:
         f"({plan.timing.describe()}"
         + (f", {plan.timing.pause_s * 1000:g} ms pause" if plan.timing.pause_s else "")
         + ")",
-        f"{'#':>3}  {'unit':>4}  {'fn':>2}  {'start':>5}  {'count':>5}  {'gaps read through':<20}",
+        f"{'#':>3}  {'unit':>4}  {'fn':>2}  {'start':>5}  {'count':>5}  gaps read through",
     ]
     for i, block in enumerate(plan.blocks, 1):
         gaps = ", ".join(f"{s}–{s + n - 1}" if n > 1 else f"{s}" for s, n in block.gaps) or "-"
