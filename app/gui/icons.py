@@ -20,5 +20,12 @@ def app_icon() -> QIcon:
     return icon("medido")
 
 
+@cache
 def step_icon(state: StepState) -> QIcon:
-    return icon(f"step-{state.value.replace('_', '-')}")
+    name = f"step-{state.value.replace('_', '-')}"
+    if state is not StepState.NOT_STARTED:
+        return icon(name)
+    # The grey ring vanishes on a selection highlight; selected rows get a light one.
+    ring = QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+    ring.addFile(str(resources_dir() / "icons" / f"{name}-selected.svg"), mode=QIcon.Mode.Selected)
+    return ring

@@ -64,6 +64,9 @@ class MessageBanner(QFrame):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        italic = self.details.font()
+        italic.setItalic(True)  # the core's own words, for support: set apart from the advice
+        self.details.setFont(italic)
         self.details.hide()
         self._toggle = QToolButton()
         self._toggle.setCheckable(True)
