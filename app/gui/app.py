@@ -22,7 +22,7 @@ from app.gui.icons import app_icon
 from app.gui.main_window import MainWindow, app_version
 from app.gui.session import Session
 from app.gui.settings import LANGUAGE, Settings
-from app.gui.theme import apply_theme
+from app.gui.theme import ThemeWatcher, apply_theme
 
 if TYPE_CHECKING:
     from app.gui.demo import DemoWorld
@@ -80,6 +80,9 @@ def launch(
     chosen = language if language is not None else Language.parse(settings.get(LANGUAGE))
     translations.apply(chosen)
     apply_theme(app, scheme)
+    if scheme is None:  # follow the OS when it switches between light and dark
+        watcher = ThemeWatcher(app)
+        watcher.changed.connect(lambda _dark: apply_theme(app))
     bridge = CoreBridge(app)
     bridge.start()
     session = Session(bridge, settings, demo=demo, parent=app)

@@ -49,6 +49,7 @@ class EventRelay[E](QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+            self.deleteLater()  # Qt drops events still queued for a deleted object
 
 
 class CoreBridge(QObject):

@@ -32,6 +32,7 @@ class Session(QObject):
     reader_changed = Signal(object)  # MeterReader | None
     reading_arrived = Signal(object)  # MeterReading
     polling_changed = Signal(bool)
+    polling_failed = Signal(object)  # the exception that stopped polling (a bug, not the meter)
     address_base_changed = Signal(int)  # 0 or 1: how register addresses are shown
 
     def __init__(
@@ -155,6 +156,7 @@ class Session(QObject):
         self.stop_polling()
         job = self.bridge.submit_with_progress(lambda report: _poll(reader, interval_s, report))
         job.progress.connect(self._on_polled)
+        job.failed.connect(self.polling_failed)
         job.finished.connect(lambda: self._polling_ended(job))
         self._polling = job
         self.polling_changed.emit(True)
