@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import keyring
+import keyring.backends.fail
 import keyring.errors
 
 from app.core.resources import user_config_dir
@@ -61,6 +62,11 @@ class CredentialStore:
         self.service = service
         self._index_path = index_path
         self.notice: CredentialNotice | None = None  # the last problem, None after a success
+
+    @property
+    def available(self) -> bool:
+        """Whether the system has a credential store at all (asks no backend: no prompt)."""
+        return not isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring)
 
     def save(self, account: Account, token: str) -> bool:
         """Store the token; False (and `notice` set) when the system cannot keep it."""

@@ -18,6 +18,7 @@ def test_username_names_environment_provider_and_gateway() -> None:
 
 
 def test_save_load_delete_and_known(memory_keyring: MemoryKeyring) -> None:
+    assert CredentialStore().available
     store = CredentialStore()
     assert store.known() == []
     assert store.save(ACCOUNT, "token-a")
@@ -50,6 +51,7 @@ def test_unreadable_index_is_ignored(tmp_path: Path) -> None:
 def test_no_credential_store_is_a_clear_non_fatal_state() -> None:
     keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]  # what headless Linux has; conftest restores it
     store = CredentialStore()
+    assert not store.available
     assert store.save(ACCOUNT, "token-a") is False
     assert store.notice is not None
     assert store.notice.code == "credentials_unavailable"
