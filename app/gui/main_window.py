@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
             self.pages[step.key] = page
             self.stack.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        session.step_requested.connect(self.show_step)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(6, 6, 0, 0)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.core.api import ApiState, ApiStatus, ChileMedidoClient, Device
+from app.core.clock_drift import Offset
 from app.core.meter.links import LinkEvent, ModbusLink
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
@@ -34,6 +35,8 @@ class Session(QObject):
     polling_changed = Signal(bool)
     polling_failed = Signal(object)  # the exception that stopped polling (a bug, not the meter)
     address_base_changed = Signal(int)  # 0 or 1: how register addresses are shown
+    server_offset_changed = Signal(object)  # Offset | None: server − laptop, from the Clock page
+    step_requested = Signal(str)  # a page asks the window to show another step (its key)
 
     def __init__(
         self,
@@ -58,6 +61,7 @@ class Session(QObject):
         self._reader: MeterReader | None = None
         self._reading: MeterReading | None = None
         self._polling: Job[None] | None = None
+        self._server_offset: Offset | None = None
         bridge.add_closer(self._close_services)
 
     # -- API ----------------------------------------------------------------------------------
@@ -85,6 +89,17 @@ class Session(QObject):
             self._api_relay = self.bridge.forward(client.state_changed, self._on_api_status)
         self.api_changed.emit(client)
         self._on_api_status(client.status if client else ApiStatus(ApiState.LOGGED_OUT))
+        self.set_server_offset(None)  # another server, another clock
+
+    @property
+    def server_offset(self) -> Offset | None:
+        """Server − laptop as last measured (Clock page); the Upload page stamps with it."""
+        return self._server_offset
+
+    def set_server_offset(self, offset: Offset | None) -> None:
+        if offset != self._server_offset:
+            self._server_offset = offset
+            self.server_offset_changed.emit(offset)
 
     def _on_api_status(self, status: ApiStatus) -> None:
         self._api_status = status
@@ -188,6 +203,12 @@ class Session(QObject):
         if base != self.address_base:
             self.settings.set(ADDRESS_BASE, base)
             self.address_base_changed.emit(base)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def request_step(self, key: str) -> None:
+        """Ask the window to show a step, e.g. "Log in first" → Connection."""
+        self.step_requested.emit(key)
 
     # -- exit ---------------------------------------------------------------------------------
 

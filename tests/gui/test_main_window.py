@@ -54,6 +54,13 @@ def test_clicking_a_step_in_the_sidebar_shows_its_page(window: MainWindow) -> No
     assert window.stack.currentWidget() is window.pages["clock"]
 
 
+def test_a_page_can_ask_for_another_step(window: MainWindow, session: Session) -> None:
+    window.show_step("device")
+    session.request_step("connection")
+    assert window.current_step() == "connection"
+    assert window.sidebar.currentRow() == 0
+
+
 def test_a_page_step_state_shows_in_the_sidebar(window: MainWindow) -> None:
     page = window.pages["meter"]
     with_signal: list[object] = []
