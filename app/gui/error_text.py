@@ -127,6 +127,30 @@ _TEXTS: dict[str, tuple[str, str]] = {
             "again.",
         ),
     ),
+    "credentials_failed": (
+        N_("ErrorText", "The computer's credential store refused to keep the token."),
+        N_(
+            "ErrorText",
+            "It works while Medido is open. Unlock the credential store (or sign in to Windows "
+            "again) and log in once more to remember it.",
+        ),
+    ),
+    "credentials_timeout": (
+        N_("ErrorText", "The computer's credential store did not answer."),
+        N_(
+            "ErrorText",
+            "The token works while Medido is open; it may not be remembered after closing.",
+        ),
+    ),
+    # -- token files (app.core.token_file) --
+    "token_file_unreadable": (
+        N_("ErrorText", "The file {file} cannot be used as a token file."),
+        N_("ErrorText", "Choose the file the ChileMedido administrator sent, or paste the token."),
+    ),
+    "token_file_empty": (
+        N_("ErrorText", "The file {file} holds no ChileMedido refresh token."),
+        N_("ErrorText", "Choose the file the ChileMedido administrator sent, or paste the token."),
+    ),
     # -- Modbus links (app.core.meter.links) --
     "timeout": (
         N_("ErrorText", "The meter did not answer."),
@@ -190,14 +214,26 @@ class ErrorText:
 
 def describe(error: BaseException) -> ErrorText:
     """Translated text for a core error, in the language installed now."""
-    message = redact(str(error)).strip()
     code = getattr(error, "code", None)
-    pair = _TEXTS.get(code) if isinstance(code, str) else None
-    if pair is None:
-        fallback = QCoreApplication.translate("ErrorText", "Something went wrong.")
-        return ErrorText(message or f"{fallback} ({type(error).__name__})", "", "")
     params = getattr(error, "params", None)
-    values = params if isinstance(params, Mapping) else {}
+    text = describe_code(
+        code if isinstance(code, str) else "",
+        str(error),
+        params if isinstance(params, Mapping) else None,
+    )
+    if not text.what:
+        fallback = QCoreApplication.translate("ErrorText", "Something went wrong.")
+        return ErrorText(f"{fallback} ({type(error).__name__})", "", "")
+    return text
+
+
+def describe_code(code: str, message: str, params: Mapping[str, object] | None = None) -> ErrorText:
+    """The same for a coded notice that is not an exception (e.g. a CredentialNotice)."""
+    message = redact(message).strip()
+    pair = _TEXTS.get(code)
+    if pair is None:
+        return ErrorText(message, "", "")
+    values = params or {}
     what, todo = (_fill(QCoreApplication.translate("ErrorText", text), values) for text in pair)
     return ErrorText(what, todo, message)
 

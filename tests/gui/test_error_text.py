@@ -7,8 +7,10 @@ from app.core.api import (
     ConnectionRefused,
     MeterNotFound,
 )
+from app.core.api._credentials import NO_STORE
 from app.core.meter.links import LinkTimeout
-from app.gui.error_text import describe, known_codes
+from app.core.token_file import TokenFileError
+from app.gui.error_text import describe, describe_code, known_codes
 from app.gui.i18n import Language, Translations
 
 # Base classes: never raised as such, so they need no text of their own.
@@ -56,3 +58,12 @@ def test_tokens_never_reach_the_screen() -> None:
     text = describe(MeterNotFound(f"no meter; token was {token}", number=token))
     assert token not in text.details
     assert "eyJ" not in text.what + text.todo + text.details
+
+
+def test_coded_notices_and_token_files_have_texts() -> None:
+    notice = describe_code(NO_STORE.code, NO_STORE.message)
+    assert notice.what == "The token could not be remembered on this computer."
+    assert notice.details == NO_STORE.message
+    error = TokenFileError("token_file_empty", "notes.txt holds no token.", file="notes.txt")
+    assert describe(error).what == "The file notes.txt holds no ChileMedido refresh token."
+    assert {"credentials_failed", "credentials_timeout", "token_file_unreadable"} <= known_codes()
