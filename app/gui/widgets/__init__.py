@@ -1,0 +1,1 @@
+"""Widgets the pages share or that keep a page module short (no domain logic here)."""
