@@ -25,10 +25,11 @@ from app.core.meter.profile import ClockFormat, ClockSpec, MeterProfile
 class MeterClockError(Exception):
     """`code` is stable for translation; the message is English for the installer."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, **params: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.params = params  # for the translated text, e.g. result="3000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,7 @@ async def set_meter_clock(
             f"The meter did not set its clock: command {command} ended with result code {code}"
             + (f" ({_RESULTS[code]})" if code in _RESULTS else "")
             + ". Check the date and that the meter allows setting the time over Modbus.",
+            result=str(code),
         )
 
 

@@ -76,6 +76,7 @@ async def test_a_refused_date_is_a_clear_error(meter_sim_tcp: SimTcpFactory) -> 
         await set_meter_clock(link, profile, 1, datetime(2199, 1, 1, tzinfo=UTC), SANTIAGO)
     assert info.value.code == "clock-set-failed"
     assert "result code 3001 (invalid parameter)" in info.value.message
+    assert info.value.params == {"result": "3001"}  # for the GUI's translated text
     await link.close()
 
 
