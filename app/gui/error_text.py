@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from app.core.traffic import redact
+from app.gui.check_texts import CHECK_TEXTS
 from app.gui.i18n import N_
 
 # code -> (what happened, what to do); English source, translated at display time.
@@ -203,6 +204,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         ),
     ),
 }
+_TEXTS.update(CHECK_TEXTS)  # clock, measurement and history checks (app/gui/check_texts.py)
 
 
 @dataclass(frozen=True, slots=True)
