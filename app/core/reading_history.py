@@ -1,0 +1,137 @@
+"""The last day of readings, in memory: a ring buffer of times and one column per sensor.
+
+The plot draws up to a day at one reading a second — 86,400 points per sensor — and keeps
+collecting while it is hidden. Columns are numpy arrays, so a window query is a binary search
+and a slice (a view, no copy) instead of a walk over 86,400 dicts. Capacity is fixed when the
+history is made (span / resolution); polling faster than the resolution fills it sooner, so it
+then holds less than the span, and a window never reaches back further than the span from the
+newest reading.
+
+    history = ReadingHistory()                 # 24 h at 1 s
+    history.append_reading(reading)            # or append(epoch_s, {sensor: value or None})
+    shown = history.window(start=now - 300)    # HistoryWindow(times, values)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from app.core.meter.reading import MeterReading
+
+DAY_S = 86_400.0
+
+type Column = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryWindow:
+    """Readings in a time range, oldest first.
+
+    The arrays are views into the history, valid until its next append: draw them now, or
+    `copy()` the window before keeping it or handing it to another thread.
+    """
+
+    times: Column  # epoch seconds (UTC)
+    values: dict[str, Column]  # sensor -> one value per time; NaN where it had none
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    def copy(self) -> HistoryWindow:
+        return HistoryWindow(self.times.copy(), {k: v.copy() for k, v in self.values.items()})
+
+
+class ReadingHistory:
+    """Every slot is written twice, at i and i + capacity, so that the readings are always one
+    contiguous slice of the doubled arrays — a window is a view, never a copy, even after the
+    ring has wrapped. That doubles the memory (a day of 30 sensors: about 42 MB) and the cost
+    of an append (a few microseconds), and keeps redraws free of megabyte copies."""
+
+    def __init__(self, span_s: float = DAY_S, resolution_s: float = 1.0) -> None:
+        if span_s <= 0 or resolution_s <= 0:
+            raise ValueError("span_s and resolution_s must be positive")
+        self.span_s = span_s
+        self.capacity = math.ceil(span_s / resolution_s)
+        self._times: Column = np.full(2 * self.capacity, np.nan)
+        self._columns: dict[str, Column] = {}
+        self._next = 0  # where the next reading goes, in [0, capacity)
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    @property
+    def sensors(self) -> tuple[str, ...]:
+        """Every sensor seen so far, in the order first seen."""
+        return tuple(self._columns)
+
+    @property
+    def newest(self) -> float | None:
+        return float(self._times[self._next - 1]) if self._size else None
+
+    @property
+    def oldest(self) -> float | None:
+        return float(self._times[self._start]) if self._size else None
+
+    @property
+    def _start(self) -> int:
+        return (self._next - self._size) % self.capacity
+
+    def append(self, at: float, values: Mapping[str, float | None]) -> None:
+        """Add one reading; None (not available) is stored as NaN.
+
+        A time before the newest one (the laptop's clock stepped back) is stored as the newest
+        time, so times stay ordered and searchable.
+        """
+        newest = self.newest
+        if newest is not None and at < newest:
+            at = newest
+        i, mirror = self._next, self._next + self.capacity
+        for name in values.keys() - self._columns.keys():
+            self._columns[name] = np.full(2 * self.capacity, np.nan)
+        for name, column in self._columns.items():
+            value = values.get(name)
+            column[i] = column[mirror] = np.nan if value is None else value
+        self._times[i] = self._times[mirror] = at
+        self._next = (i + 1) % self.capacity
+        self._size = min(self._size + 1, self.capacity)
+
+    def append_reading(self, reading: MeterReading) -> None:
+        self.append(reading.at.timestamp(), reading.values)
+
+    def window(
+        self,
+        start: float | None = None,
+        end: float | None = None,
+        sensors: Iterable[str] | None = None,
+    ) -> HistoryWindow:
+        """Readings with start <= time <= end (either open), for `sensors` (default: all).
+
+        A sensor never seen comes back as NaN, so callers need not check first.
+        """
+        names = list(self._columns) if sensors is None else list(dict.fromkeys(sensors))
+        newest = self.newest
+        if newest is None:
+            return HistoryWindow(np.empty(0), {n: np.empty(0) for n in names})
+        floor = newest - self.span_s
+        start = floor if start is None else max(start, floor)
+        first = self._start
+        times = self._times[first : first + self._size]
+        lo = int(np.searchsorted(times, start, side="left"))
+        hi = len(times) if end is None else int(np.searchsorted(times, end, side="right"))
+        picked = slice(first + lo, first + max(lo, hi))
+        values: dict[str, Column] = {}
+        for name in names:
+            column = self._columns.get(name)
+            values[name] = np.full(max(0, hi - lo), np.nan) if column is None else column[picked]
+        return HistoryWindow(self._times[picked], values)
+
+    def clear(self) -> None:
+        self._times.fill(np.nan)
+        self._columns.clear()
+        self._next = self._size = 0
