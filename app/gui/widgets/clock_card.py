@@ -1,0 +1,98 @@
+"""One of the Clock page's three clocks: its name, its time now, its offset and verdict, a note.
+
+The page computes the time each second from the measured offsets (no I/O per tick) and hands it
+here; the card only shows it. The verdict's colour comes from theme.colors() and follows
+light/dark switches.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+
+from app.core.clock_verdict import Verdict
+from app.gui.theme import colors
+from app.gui.widgets.clock_text import date_text, time_text, verdict_name
+
+_NO_TIME = "--:--:--"
+
+
+class ClockCard(QFrame):
+    link_activated = Signal(str)  # a step key from a pointer in the note ("connection", "meter")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.verdict: Verdict | None = None
+        self.title = QLabel()
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.time = QLabel(_NO_TIME)
+        big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        big.setPointSizeF(self.title.font().pointSizeF() * 2.2)
+        self.time.setFont(big)
+        self.date = QLabel()
+        self.zone = QLabel()
+        self.offset = QLabel()
+        self.offset.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state = QLabel()
+        self.state.setFont(bold)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.linkActivated.connect(self.link_activated)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(3)
+        for label in (self.title, self.time, self.date, self.zone, self.offset, self.state):
+            layout.addWidget(label)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.set_note("")
+
+    def show_time(self, moment: datetime | None) -> None:
+        """The clock's wall time now (aware, in the zone it is shown in), or None if unknown."""
+        if moment is None:
+            self.time.setText(_NO_TIME)
+            self.date.setText("")
+        else:
+            self.time.setText(time_text(moment))
+            self.date.setText(date_text(moment))
+
+    def set_offset(self, text: str, verdict: Verdict | None) -> None:
+        self.offset.setText(text)
+        self.verdict = verdict
+        self.state.setText(verdict_name(verdict) if verdict is not None else "")
+        self.state.setVisible(verdict is not None)
+        self._paint()
+
+    def set_note(self, html: str) -> None:
+        self.note.setText(html)
+        self.note.setVisible(bool(html))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint()
+        super().changeEvent(event)
+
+    def _paint(self) -> None:
+        palette = colors()
+        colour = (
+            {
+                Verdict.PASS: palette.ok,
+                Verdict.WARN: palette.warning,
+                Verdict.CANNOT_TELL: palette.warning,
+                Verdict.FAIL: palette.error,
+            }.get(self.verdict)
+            if self.verdict is not None
+            else None
+        )
+        if colour is None:
+            colour = QApplication.palette().color(QPalette.ColorRole.WindowText)
+        own = self.state.palette()
+        if own.color(QPalette.ColorRole.WindowText) != colour:
+            own.setColor(QPalette.ColorRole.WindowText, colour)
+            self.state.setPalette(own)

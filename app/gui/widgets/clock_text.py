@@ -1,0 +1,116 @@
+"""Offsets, verdicts and times as the Clock and Upload pages write them, in the UI's language.
+
+Numbers follow the language, not the OS (a Spanish UI writes "2,3 s" on an English Windows):
+the locale's name is itself a translatable string (context "ClockText"). Advice comes from
+app/gui/check_texts.py by the verdict's code.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from app.core.clock_check import offset_decimals
+from app.core.clock_drift import Offset
+from app.core.clock_verdict import ClockVerdict, Comparison, DriftThresholds, Verdict
+from app.gui.error_text import describe_code
+from app.gui.i18n import N_
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClockText", text)
+
+
+def number_locale() -> QLocale:
+    """The locale for numbers and day names in the UI's language."""
+    return QLocale(_tr(N_("ClockText", "en_US")))
+
+
+def number_text(value: float, decimals: int) -> str:
+    return number_locale().toString(value, "f", decimals)
+
+
+def seconds_text(seconds: float, decimals: int = 1, *, signed: bool = True) -> str:
+    """'+2,3 s'; from 100 s on, '+3 h 0 min 2 s' (whole seconds: hours need no decimals)."""
+    sign = ("+" if seconds >= 0 else "−") if signed else ""
+    magnitude = abs(seconds)
+    if magnitude < 100:
+        return f"{sign}{number_text(magnitude, decimals)} s"
+    whole = round(magnitude)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours} h {minutes} min {secs} s"
+    return f"{sign}{minutes} min {secs} s"
+
+
+def offset_text(offset: Offset) -> str:
+    """'+2,31 s ± 0,04 s': the uncertainty to one significant digit, the offset to match."""
+    decimals = offset_decimals(offset.uncertainty)
+    spread = seconds_text(offset.uncertainty, decimals, signed=False)
+    return f"{seconds_text(offset.seconds, decimals)} ± {spread}"
+
+
+_VERDICTS = {
+    Verdict.PASS: N_("ClockText", "Pass"),
+    Verdict.WARN: N_("ClockText", "Warning"),
+    Verdict.FAIL: N_("ClockText", "Fail"),
+    Verdict.CANNOT_TELL: N_("ClockText", "Cannot tell"),
+}
+_COMPARISONS = {
+    Comparison.LAPTOP_VS_SERVER: N_("ClockText", "Laptop − ChileMedido"),
+    Comparison.METER_VS_SERVER: N_("ClockText", "Meter − ChileMedido"),
+    Comparison.METER_VS_LAPTOP: N_("ClockText", "Meter − laptop"),
+}
+_FIX = {
+    "laptop": N_(
+        "ClockText",
+        "Turn on automatic time (Windows Settings → Time & language → Set time automatically).",
+    ),
+    "meter": N_(
+        "ClockText",
+        "Set the meter's clock: below, if its profile allows, or from its display or software.",
+    ),
+}
+
+
+def verdict_name(verdict: Verdict) -> str:
+    return _tr(_VERDICTS[verdict])
+
+
+def comparison_name(comparison: Comparison) -> str:
+    return _tr(_COMPARISONS[comparison])
+
+
+def verdict_advice(verdict: ClockVerdict, limits: DriftThresholds, zone: str) -> str:
+    """What the verdict means and what to do, translated by its code."""
+    params = {
+        "amount": seconds_text(verdict.offset.seconds, signed=False),
+        "tolerance": seconds_text(limits.pass_s, signed=False),
+        "hours": str(abs(verdict.whole_hours or 0)),
+        "zone": zone,
+    }
+    text = describe_code(verdict.code, verdict.message, params)
+    parts = [text.what, text.todo]
+    if verdict.code in ("clock.drift_small", "clock.drift_large"):
+        parts.append(_tr(_FIX[verdict.comparison.clocks[0]]))
+    return " ".join(p for p in parts if p)
+
+
+def time_text(moment: datetime) -> str:
+    return moment.strftime("%H:%M:%S")
+
+
+def date_text(moment: datetime) -> str:
+    """The date in the UI's language, e.g. 'sábado 4 de abril de 2026'."""
+    locale = number_locale()
+    day = locale.dayName(moment.isoweekday())
+    month = locale.monthName(moment.month)
+    return (
+        _tr(N_("ClockText", "%1 %2 %3 %4"))
+        .replace("%1", day)
+        .replace("%2", str(moment.day))
+        .replace("%3", month)
+        .replace("%4", str(moment.year))
+    )
