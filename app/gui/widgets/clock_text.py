@@ -33,8 +33,9 @@ def number_text(value: float, decimals: int) -> str:
 
 def seconds_text(seconds: float, decimals: int = 1, *, signed: bool = True) -> str:
     """'+2,3 s'; from 100 s on, '+3 h 0 min 2 s' (whole seconds: hours need no decimals)."""
-    sign = ("+" if seconds >= 0 else "−") if signed else ""
     magnitude = abs(seconds)
+    zero = round(magnitude, decimals) == 0  # "0.000 s", not "−0.000 s"
+    sign = ("+" if seconds >= 0 else "−") if signed and not zero else ""
     if magnitude < 100:
         return f"{sign}{number_text(magnitude, decimals)} s"
     whole = round(magnitude)
