@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from app.core.traffic import redact
 from app.gui.check_texts import CHECK_TEXTS
 from app.gui.i18n import N_
+from app.gui.meter_texts import METER_TEXTS
 
 # code -> (what happened, what to do); English source, translated at display time.
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -205,6 +206,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 _TEXTS.update(CHECK_TEXTS)  # clock, measurement and history checks (app/gui/check_texts.py)
+_TEXTS.update(METER_TEXTS)  # meter addresses and serial port codes (app/gui/meter_texts.py)
 
 
 @dataclass(frozen=True, slots=True)
