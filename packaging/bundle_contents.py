@@ -1,0 +1,161 @@
+"""What goes into the PyInstaller bundle besides what its import analysis finds on its own.
+
+Plain Python (no PyInstaller import) so the fast tests can check it: every data file the app
+reads at run time is listed, hidden imports name what is imported by a computed name, and the
+exclusions keep Qt parts Medido never loads out of the folder.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Data read at run time: (glob relative to the repository, folder inside the bundle). The
+# bundle folder mirrors the source tree, so resources_dir() (under sys._MEIPASS) and the
+# commands' Path(__file__)-relative scenario folders find them unchanged.
+DATA_GLOBS: tuple[tuple[str, str], ...] = (
+    ("resources/sensors.toml", "resources"),
+    ("resources/profiles/*.toml", "resources/profiles"),
+    ("resources/translations/*.qm", "resources/translations"),
+    ("resources/icons/*.svg", "resources/icons"),
+    ("resources/reference/*", "resources/reference"),
+    ("app/emulator/scenarios/*.toml", "app/emulator/scenarios"),
+    ("app/simulator/scenarios/*.toml", "app/simulator/scenarios"),
+)
+
+# Files in the data folders that stay out on purpose: translation sources (.ts) are compiled
+# to the .qm files Qt loads.
+LEFT_OUT: tuple[str, ...] = ("resources/translations/*.ts",)
+
+# Imported by a computed name (importlib / entry points), so the analysis cannot see them; the
+# spec also collects every module of the `app` package (app.cli and the page loader import
+# commands and pages by name). The build checks that each of these is in the bundle.
+HIDDEN_IMPORTS: tuple[str, ...] = (
+    # keyring picks its backend through entry points; the Windows one is Credential Manager.
+    "keyring.backends.Windows",
+    "keyring.backends.chainer",
+    "keyring.backends.fail",
+    # uvicorn resolves its loop, protocol and lifespan classes from strings.
+    "uvicorn.loops.auto",
+    "uvicorn.loops.asyncio",
+    "uvicorn.protocols.http.auto",
+    "uvicorn.protocols.http.h11_impl",
+    "uvicorn.protocols.websockets.auto",
+    "uvicorn.lifespan.on",
+    "uvicorn.lifespan.off",
+    "uvicorn.logging",
+    # anyio (under Starlette) imports its asyncio backend by name.
+    "anyio._backends._asyncio",
+    # pymodbus' serial transport and pyserial's port listing (RS-485 adapters).
+    "pymodbus.transport.serialtransport",
+    "serial.tools.list_ports",
+    # zoneinfo on Windows has no system database: the tzdata package is it.
+    "tzdata",
+    "truststore",
+)
+
+WINDOWS_HIDDEN_IMPORTS: tuple[str, ...] = (
+    "win32ctypes.pywin32.win32cred",  # keyring's Windows backend
+    "win32ctypes.pywin32.pywintypes",
+    "serial.tools.list_ports_windows",
+    "tzlocal.win32",
+)
+
+# Never loaded by Medido. Optional imports of its libraries would pull these in: dev tools
+# (pydantic's mypy and hypothesis plugins, anyio's pytest plugin, httpx's CLI with rich) and
+# setuptools. PySide6 modules: Medido uses QtCore, QtGui, QtWidgets and QtSvg (the icons);
+# pyqtgraph treats QtOpenGLWidgets and QtTest as optional.
+EXCLUDES: tuple[str, ...] = (
+    "tkinter",
+    "_tkinter",
+    "mypy",
+    "pydantic.mypy",
+    "pydantic.v1.mypy",
+    "hypothesis",
+    "pydantic.v1._hypothesis_plugin",
+    "pytest",
+    "_pytest",
+    "rich",
+    "pygments",
+    "IPython",
+    "setuptools",
+    "distutils",
+    "_distutils_hack",
+    "pkg_resources",
+    "pydoc_data",
+    "PySide6.QtNetwork",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtTest",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtPdf",
+    "PySide6.QtDBus",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtSql",
+    "PySide6.QtXml",
+    "PySide6.QtConcurrent",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtUiTools",
+    "pyqtgraph.opengl",
+    "pyqtgraph.examples",
+    "pyqtgraph.jupyter",
+)
+
+# Qt plugin folders collected by the Qt hooks that Medido never loads (no network, printing,
+# SQL or QML), matched against the path inside the bundle (forward slashes, lower case).
+UNWANTED_BINARIES: tuple[str, ...] = (
+    "*/plugins/tls/*",
+    "*/plugins/networkinformation/*",
+    "*/plugins/printsupport/*",
+    "*/plugins/sqldrivers/*",
+    "*/plugins/qmltooling/*",
+    "*/plugins/designer/*",
+    # Windows: a software OpenGL and the Direct3D shader compiler (~25 MB) serve Qt Quick and
+    # OpenGL widgets; Medido's widgets and pyqtgraph's plots paint with the raster engine.
+    "*/opengl32sw.dll",
+    "*/d3dcompiler_47.dll",
+)
+
+# Image formats Medido reads: its icons are SVG. The others are dead weight (pdf drags in QtPdf).
+KEPT_IMAGE_FORMATS: tuple[str, ...] = ("qsvg",)
+
+# Qt's own translations (standard buttons, dialogs): only the languages the app offers.
+KEPT_QT_TRANSLATIONS: tuple[str, ...] = ("qtbase_es.qm", "qtbase_en.qm")
+
+
+def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
+    """Every (source file, folder in the bundle) pair; a pattern that matches nothing raises."""
+    pairs: list[tuple[str, str]] = []
+    for pattern, destination in DATA_GLOBS:
+        matches = sorted(p for p in root.glob(pattern) if p.is_file() and not is_left_out(p, root))
+        if not matches:
+            raise FileNotFoundError(f"bundle data pattern {pattern!r} matches no file in {root}")
+        pairs.extend((str(path), destination) for path in matches)
+    return pairs
+
+
+def is_left_out(path: Path, root: Path = ROOT) -> bool:
+    relative = path.relative_to(root).as_posix()
+    return any(fnmatch.fnmatch(relative, pattern) for pattern in LEFT_OUT)
+
+
+def hidden_imports(platform: str = sys.platform) -> list[str]:
+    extra = WINDOWS_HIDDEN_IMPORTS if platform == "win32" else ()
+    return [*HIDDEN_IMPORTS, *extra]
+
+
+def is_unwanted_binary(destination: str) -> bool:
+    """True for a collected file (its path inside the bundle) that the folder can do without."""
+    path = destination.replace("\\", "/").lower()
+    folder, _, name = path.rpartition("/")
+    if folder.endswith("/plugins/imageformats"):
+        return not any(kept in name for kept in KEPT_IMAGE_FORMATS)
+    if folder.startswith("pyside6/") and folder.endswith("/translations"):
+        return name not in KEPT_QT_TRANSLATIONS
+    return any(fnmatch.fnmatch(path, pattern) for pattern in UNWANTED_BINARIES)
