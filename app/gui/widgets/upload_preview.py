@@ -1,0 +1,118 @@
+"""The Upload page's preview: the JSON body exactly as it will be sent, what was left out and why,
+and the checks (errors block sending; warnings do not)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.measurements import Omission, Problem, Severity
+from app.core.upload_attempt import PreparedUpload
+from app.gui.error_text import describe_code
+from app.gui.theme import ThemeWatcher, colors
+
+
+class UploadPreview(QSplitter):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.prepared: PreparedUpload | None = None
+        self.json_title = QLabel()
+        self.json = QPlainTextEdit()
+        self.json.setReadOnly(True)
+        self.json.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.json.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.omitted_title = QLabel()
+        self.omitted = QTreeWidget()
+        self.omitted.setColumnCount(2)
+        self.omitted.setRootIsDecorated(False)
+        self.omitted.setWordWrap(True)
+        header = self.omitted.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.include_unconfigured = QCheckBox()  # the page reacts to it
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+        self.checks.setTextFormat(Qt.TextFormat.RichText)
+        self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.addWidget(_column(self.json_title, self.json))
+        self.addWidget(
+            _column(self.omitted_title, self.omitted, self.include_unconfigured, self.checks)
+        )
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+        self.setChildrenCollapsible(False)
+        self._theme = ThemeWatcher(self)
+        self._theme.changed.connect(self._show_checks)
+
+    def show_upload(self, prepared: PreparedUpload | None) -> None:
+        self.prepared = prepared
+        body = prepared.batch.to_json() if prepared is not None else ""
+        if self.json.toPlainText() != body:  # keep the installer's scroll position otherwise
+            self.json.setPlainText(body)
+        self.omitted.clear()
+        for omission in prepared.batch.omitted if prepared is not None else ():
+            self.omitted.addTopLevelItem(_omission_item(omission))
+        self._show_checks()
+
+    def retranslate(self) -> None:
+        self.json_title.setText(self.tr("What will be sent (JSON, exactly as sent)"))
+        self.omitted_title.setText(self.tr("Left out, and why"))
+        self.omitted.setHeaderLabels([self.tr("Variable"), self.tr("Why")])
+        self.include_unconfigured.setText(
+            self.tr("&Include the ones not configured on ChileMedido (to see its warning)")
+        )
+        self.show_upload(self.prepared)
+
+    def _show_checks(self, *_: object) -> None:
+        prepared = self.prepared
+        if prepared is None:
+            self.checks.setText("")
+            return
+        problems = prepared.validation.problems
+        if not problems:
+            ok = colors().ok.name()
+            text = html.escape(self.tr("Checks: nothing ChileMedido would refuse."))
+            self.checks.setText(f'<span style="color:{ok}">✓ {text}</span>')
+            return
+        self.checks.setText("".join(self._problem_row(p) for p in problems))
+
+    def _problem_row(self, problem: Problem) -> str:
+        error = problem.severity is Severity.ERROR
+        colour = (colors().error if error else colors().warning).name()
+        label = self.tr("Cannot send") if error else self.tr("Warning")
+        params = {"sensor": problem.sensor or "", "suggestion": problem.suggestion or ""}
+        text = describe_code(problem.code, problem.message, params)
+        words = html.escape(" ".join(t for t in (text.what, text.todo) if t))
+        return f'<p style="margin:2px 0"><b style="color:{colour}">{label}</b> · {words}</p>'
+
+
+def _omission_item(omission: Omission) -> QTreeWidgetItem:
+    text = describe_code(omission.code, omission.message, {"sensor": omission.sensor})
+    why = " ".join(t for t in (text.what, text.todo) if t)
+    item = QTreeWidgetItem([omission.sensor, why])
+    item.setToolTip(0, omission.sensor)
+    item.setToolTip(1, f"{why}\n\n{omission.message}")  # with the core's own words
+    return item
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        stretch = 0 if isinstance(widget, QLabel | QCheckBox) else 1
+        layout.addWidget(widget, stretch)
+    return column
