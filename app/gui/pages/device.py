@@ -1,0 +1,300 @@
+"""Step 2, Device: find the meter on ChileMedido and check its variables against the profile.
+
+A meter is looked up by the provider's own number (text: spaces, slashes and accents are part of
+it) or by ChileMedido's id. The device found goes to the session for the later steps; a failed
+lookup leaves the last good one in place. The coverage column says, per configured variable,
+whether the chosen profile supplies it (app.core.sensor_coverage); the profile defaults to the
+Meter step's choice. The platform's own dictionary is fetched on demand, once per session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+from app.core.api import ChileMedidoClient, Device, MeterNotFound, NotYourMeter, TokenError
+from app.core.meter.profile import MeterProfile
+from app.core.meter.profile_loader import ProfileLibrary, default_library
+from app.core.meter.reader import MeterReader
+from app.core.sensor_coverage import CoverageReport, compare
+from app.gui.i18n import N_
+from app.gui.message_banner import Level
+from app.gui.pages.base import Page
+from app.gui.session import Session
+from app.gui.settings import DEVICE_NUMBER, METER_PROFILE, Option
+from app.gui.steps import StepState
+from app.gui.widgets.device_tables import DeviceTables
+from app.gui.widgets.login_pointer import LoginPointer
+from app.gui.widgets.tone_label import Tone, ToneLabel
+
+LOOKUP_MODE = Option("device/lookup_mode", str, "number")  # "number" or "id"
+DEVICE_ID = Option("device/id", str, "")
+_MODES = (("number", N_("DevicePage", "Meter number")), ("id", N_("DevicePage", "ChileMedido id")))
+
+
+class DevicePage(Page):
+    key = "device"
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._texts = {"number": "", "id": ""}
+        self._mode = "number"
+        self._profiles: dict[str, MeterProfile] = {}
+        self._wanted_profile = ""
+        self._asked = ""
+        self.mode = QComboBox()
+        self.mode.currentIndexChanged.connect(self._on_mode)
+        self.query = QLineEdit()
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.look_up)
+        self.find_button = QPushButton()
+        self.find_button.clicked.connect(self.look_up)
+        self.pointer = LoginPointer()
+        self.pointer.go.connect(self._go_to_connection)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.profile = QComboBox()
+        self.profile.currentIndexChanged.connect(self._show_coverage)
+        self.coverage = ToneLabel()
+        self.coverage.setWordWrap(True)
+        self.tables = DeviceTables()
+        self.tables.fetch.clicked.connect(self.fetch_dictionary)
+
+        lookup = QHBoxLayout()
+        self._mode_label, self._profile_label = QLabel(), QLabel()
+        for widget in (self._mode_label, self.mode, self.query, self.find_button):
+            lookup.addWidget(widget, 1 if widget is self.query else 0)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self._profile_label)
+        profile_row.addWidget(self.profile, 1)
+        for item in (lookup, self.pointer, self.summary, profile_row, self.coverage):
+            if isinstance(item, QHBoxLayout):
+                self.body.addLayout(item)
+            else:
+                self.body.addWidget(item)
+        self.body.addWidget(self.tables, 1)
+
+        session.device_changed.connect(self._show_device)
+        session.api_changed.connect(self._on_api_changed)
+        session.api_state_changed.connect(self._update_pointer)
+        session.reader_changed.connect(self._on_reader)
+        self.run(asyncio.to_thread(default_library), self._on_library)
+        self._update_pointer()
+        self._show_device(session.device)
+
+    def description(self) -> str:
+        return self.tr("Find the meter on ChileMedido and compare its variables with the profile.")
+
+    def retranslate(self) -> None:
+        self._mode_label.setText(self.tr("Look up by:"))
+        self.mode.blockSignals(True)
+        self.mode.clear()
+        for _key, text in _MODES:
+            self.mode.addItem(QCoreApplication.translate("DevicePage", text))
+        self.mode.setCurrentIndex([k for k, _ in _MODES].index(self._mode))
+        self.mode.blockSignals(False)
+        self.query.setPlaceholderText(
+            self.tr("e.g. 29, or MED-04/Ñuñoa as registered")
+            if self._mode == "number"
+            else self.tr("a whole number, e.g. 29")
+        )
+        self.find_button.setText(self.tr("&Find"))
+        self._profile_label.setText(self.tr("Meter profile:"))
+        self._show_device(self.session.device)
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        settings = self.session.settings
+        self._texts = {"number": settings.get(DEVICE_NUMBER), "id": settings.get(DEVICE_ID)}
+        mode = settings.get(LOOKUP_MODE)
+        self._mode = mode if mode in self._texts else "number"
+        self.query.setText(self._texts[self._mode])
+        self.retranslate()
+        self._wanted_profile = settings.get(METER_PROFILE)
+        self._pick_profile(self._wanted_profile)
+
+    def save_settings(self) -> None:
+        self._texts[self._mode] = self.query.text()
+        settings = self.session.settings
+        settings.set(LOOKUP_MODE, self._mode)
+        settings.set(DEVICE_NUMBER, self._texts["number"])
+        settings.set(DEVICE_ID, self._texts["id"])
+
+    # -- looking up ---------------------------------------------------------------------------
+
+    def look_up(self) -> None:
+        api = self.session.api
+        if api is None or LoginPointer.needed(self.session.api_status, True):
+            self._update_pointer()
+            self.show_message(
+                Level.WARNING,
+                self.tr("Log in to ChileMedido first."),
+                self.tr("Use the Connection step, then come back to find the meter."),
+            )
+            return
+        text = self.query.text().strip()  # a number with edge spaces is a copy-paste slip
+        if self._mode == "id":
+            if not text.isdigit():
+                self.show_message(
+                    Level.ERROR,
+                    self.tr("“%1” is not a ChileMedido id.").replace("%1", text),
+                    self.tr(
+                        "An id is a whole number, e.g. 29. To use the meter's own number, "
+                        "look up by meter number."
+                    ),
+                )
+                return
+            lookup = api.device(int(text))
+        else:
+            if not text:
+                self.show_message(Level.ERROR, self.tr("Type the meter's number first."))
+                return
+            lookup = api.device_by_number(text)
+        self._asked = text
+        self.banner.clear()
+        self.find_button.setEnabled(False)
+        self.set_step_state(StepState.BUSY)
+        job = self.run(lookup, self._found, self._lookup_failed)
+        job.finished.connect(self._lookup_finished)
+
+    def _found(self, device: Device) -> None:
+        self.session.set_device(device)
+        self._show_device(device)
+
+    def _lookup_finished(self) -> None:
+        self.find_button.setEnabled(True)
+
+    def _lookup_failed(self, error: BaseException) -> None:
+        asked = self._asked
+        if isinstance(error, MeterNotFound):
+            what = (
+                self.tr("No meter with ChileMedido id %1 exists for your provider.")
+                if self._mode == "id"
+                else self.tr("No meter numbered “%1” exists for your provider.")
+            )
+            todo = self.tr(
+                "Check the number against the meter's registration on the platform: it must "
+                "match exactly, spaces, slashes and accents included."
+            )
+            self.show_message(Level.ERROR, what.replace("%1", asked), todo, str(error))
+        elif isinstance(error, NotYourMeter):
+            self.show_message(
+                Level.ERROR,
+                self.tr("Meter %1 belongs to another provider.").replace("%1", asked),
+                self.tr(
+                    "Check the number or id, and that you logged in with this gateway's token."
+                ),
+                str(error),
+            )
+        else:
+            self.show_error(error)
+        if isinstance(error, TokenError):
+            self._update_pointer()
+        self._update_state(failed=True)
+
+    # -- the dictionary -----------------------------------------------------------------------
+
+    def fetch_dictionary(self) -> None:
+        api = self.session.api
+        if api is None:
+            self.look_up()  # says how to log in
+            return
+        self.tables.fetch.setEnabled(False)
+        job = self.run(api.sensor_names(), self._on_dictionary)
+        job.finished.connect(self._dictionary_finished)
+
+    def _dictionary_finished(self) -> None:
+        self.tables.fetch.setEnabled(True)
+
+    def _on_dictionary(self, sensors: object) -> None:
+        if isinstance(sensors, tuple):
+            self.tables.show_dictionary(sensors, self.session.device)
+
+    def _on_api_changed(self, _client: ChileMedidoClient | None) -> None:
+        self.tables.show_dictionary(None, None)  # cached per client: another login, another list
+        self._update_pointer()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show_device(self, device: Device | None) -> None:
+        if device is None:
+            self.summary.setText(self.tr("No meter chosen yet."))
+        else:
+            self.summary.setText(
+                self.tr(
+                    "Meter “%1” · ChileMedido id %2 · %n variable(s) configured.",
+                    "",
+                    len(device.sensors),
+                )
+                .replace("%1", device.number)
+                .replace("%2", str(device.id))
+            )
+        self._show_coverage()
+
+    def _report(self) -> CoverageReport | None:
+        device = self.session.device
+        profile = self._profiles.get(self.profile.currentData() or "")
+        if device is None or profile is None:
+            return None
+        return compare(device, profile)
+
+    def _show_coverage(self, *_args: object) -> None:
+        device, report = self.session.device, self._report()
+        self.tables.show_device(device, report)
+        if report is None:
+            self.coverage.hide()
+        else:
+            self.coverage.setText(self.tables.coverage_text(report))
+            self.coverage.set_tone(Tone.OK if report.complete else Tone.WARNING)
+            self.coverage.show()
+        self._update_state()
+
+    def _update_state(self, *, failed: bool = False) -> None:
+        device, report = self.session.device, self._report()
+        if device is None:
+            self.set_step_state(StepState.ERROR if failed else StepState.NOT_STARTED)
+        elif report is not None and not report.complete:
+            self.set_step_state(StepState.WARNING)
+        else:
+            self.set_step_state(StepState.OK)
+
+    def _go_to_connection(self) -> None:
+        self.session.request_step("connection")
+
+    def _update_pointer(self, *_args: object) -> None:
+        self.pointer.show_for(self.session.api_status, self.session.api is not None)
+
+    # -- mode and profile ---------------------------------------------------------------------
+
+    def _on_mode(self, index: int) -> None:
+        self._set_mode(_MODES[index][0] if 0 <= index < len(_MODES) else "number")
+
+    def _set_mode(self, mode: str) -> None:
+        if mode != self._mode:
+            self._texts[self._mode] = self.query.text()
+        self._mode = mode
+        self.query.setText(self._texts[mode])
+        self.retranslate()
+
+    def _on_library(self, library: ProfileLibrary) -> None:
+        self._profiles = {p.id: p for p in library.all()}
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        self.profile.addItem(self.tr("(none: no comparison)"), "")
+        for p in self._profiles.values():
+            self.profile.addItem(f"{p.manufacturer} {p.model} ({p.id})", p.id)
+        self.profile.blockSignals(False)
+        self._pick_profile(self._wanted_profile)
+
+    def _on_reader(self, reader: MeterReader | None) -> None:
+        if reader is not None:  # the Meter step chose (or changed) the profile it reads with
+            self._wanted_profile = reader.profile.id
+            self._pick_profile(reader.profile.id)
+
+    def _pick_profile(self, profile_id: str) -> None:
+        index = self.profile.findData(profile_id)
+        self.profile.setCurrentIndex(index if index >= 0 else self.profile.currentIndex())
+        self._show_coverage()

@@ -1,0 +1,170 @@
+"""The ChileMedido session as it stands: who is logged in, where, and until when.
+
+Fed with the session's ApiStatus (never a token). The access token's countdown ticks every
+second while the connection is up; the refresh token's end turns into a warning in its last week.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.api import ApiState, ApiStatus
+from app.gui.error_text import describe_code
+from app.gui.widgets.dates import countdown, date_text, now
+from app.gui.widgets.token_claims import SOON
+from app.gui.widgets.tone_label import Tone, ToneLabel
+
+_LIVE = (ApiState.READY, ApiState.REFRESHING)
+_TONE = {
+    ApiState.LOGGED_OUT: Tone.PLAIN,
+    ApiState.LOGGING_IN: Tone.PLAIN,
+    ApiState.READY: Tone.OK,
+    ApiState.REFRESHING: Tone.OK,
+    ApiState.OFFLINE: Tone.WARNING,
+    ApiState.TOKEN_EXPIRED: Tone.ERROR,
+    ApiState.ERROR: Tone.ERROR,
+}
+
+
+class AccountBox(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = ApiStatus(ApiState.LOGGED_OUT)
+        self.server_url = ""
+        self.state = ToneLabel()
+        self.state.setObjectName("accountState")
+        self.state.setWordWrap(True)
+        bold = self.state.font()
+        bold.setBold(True)
+        self.state.setFont(bold)
+        self.server = QLabel()
+        self.server.setWordWrap(True)
+        self.account = QLabel()
+        self.access = QLabel()
+        self.refresh = ToneLabel()
+        self.notice = ToneLabel()
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.logout = QPushButton()
+        self.forget = QCheckBox()
+
+        self._names = [QLabel() for _ in range(4)]
+        self.form = QFormLayout()
+        for name, value in zip(
+            self._names, (self.server, self.account, self.access, self.refresh), strict=True
+        ):
+            self.form.addRow(name, value)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.logout)
+        buttons.addWidget(self.forget, 1)
+        column = QVBoxLayout(self)
+        column.addWidget(self.state)
+        column.addLayout(self.form)
+        column.addWidget(self.notice)
+        column.addLayout(buttons)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._render)
+        self.retranslate()
+
+    def show_status(self, status: ApiStatus, server_url: str) -> None:
+        self.status, self.server_url = status, server_url
+        if status.state in _LIVE and status.access_expires_at is not None:
+            self._tick.start()
+        else:
+            self._tick.stop()
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Session"))
+        names = (
+            self.tr("Server:"),
+            self.tr("Account:"),
+            self.tr("Access token:"),
+            self.tr("Refresh token:"),
+        )
+        for label, text in zip(self._names, names, strict=True):
+            label.setText(text)
+        self.logout.setText(self.tr("Log &out"))
+        self.forget.setText(self.tr("and &forget the remembered token"))
+        self.forget.setToolTip(
+            self.tr("Removes this gateway's token from the credential store of this computer.")
+        )
+        self._render()
+
+    def _state_text(self, status: ApiStatus) -> str:
+        names = {
+            ApiState.LOGGED_OUT: self.tr("Not logged in."),
+            ApiState.LOGGING_IN: self.tr("Logging in…"),
+            ApiState.READY: self.tr("Logged in to ChileMedido."),
+            ApiState.REFRESHING: self.tr("Logged in; renewing the access token…"),
+            ApiState.OFFLINE: self.tr("Logged in, but ChileMedido cannot be reached now."),
+            ApiState.TOKEN_EXPIRED: self.tr("The refresh token expired: log in with a new one."),
+            ApiState.ERROR: self.tr("The connection has a problem."),
+        }
+        text = names[status.state]
+        if status.error_code and status.state not in _LIVE:
+            text += " " + describe_code(status.error_code, status.error_message or "").what
+        return text
+
+    def _render(self) -> None:
+        status, moment = self.status, now()
+        self.state.setText(self._state_text(status))
+        self.state.set_tone(_TONE[status.state])
+        logged = status.provider is not None
+        for row in range(4):
+            self.form.setRowVisible(row, logged)
+        self.logout.setEnabled(status.state is not ApiState.LOGGED_OUT)
+        self.forget.setEnabled(status.state is not ApiState.LOGGED_OUT)
+        self.server.setText(self.server_url)
+        self.account.setText(
+            self.tr("provider %1 · gateway %2")
+            .replace("%1", status.provider or "?")
+            .replace("%2", status.gateway or "?")
+        )
+        if status.access_expires_at is not None and status.state in _LIVE:
+            left = status.access_expires_at - moment
+            self.access.setText(self.tr("renews itself in %1").replace("%1", countdown(left)))
+        else:
+            self.access.setText(self.tr("none yet"))
+        self._render_refresh(status)
+        notice = status.credential_notice
+        self.notice.setVisible(notice is not None)
+        if notice is not None:
+            text = describe_code(notice.code, notice.message)
+            self.notice.setText(f"{text.what} {text.todo}")
+            self.notice.set_tone(Tone.WARNING)
+
+    def _render_refresh(self, status: ApiStatus) -> None:
+        if status.refresh_expires_at is None:
+            self.refresh.setText("—")
+            self.refresh.set_tone(Tone.PLAIN)
+            return
+        left = status.refresh_expires_at - now()
+        if left <= timedelta(0):
+            self.refresh.setText(
+                self.tr("expired on %1").replace("%1", date_text(status.refresh_expires_at))
+            )
+            self.refresh.set_tone(Tone.ERROR)
+            return
+        text = self.tr("valid until %1 (%n day(s) left)", "", left.days)
+        self.refresh.setText(text.replace("%1", date_text(status.refresh_expires_at)))
+        self.refresh.set_tone(Tone.WARNING if left < SOON else Tone.PLAIN)

@@ -1,0 +1,46 @@
+"""A label whose text colour says ok / warning / error, and follows light and dark switches."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from app.gui.theme import colors
+
+
+class Tone(StrEnum):
+    PLAIN = "plain"
+    OK = "ok"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class ToneLabel(QLabel):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.tone = Tone.PLAIN
+
+    def set_tone(self, tone: Tone) -> None:
+        self.tone = tone
+        self._paint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint()  # the app switched light/dark: the meaning colours have two variants
+        super().changeEvent(event)
+
+    def _colour(self) -> QColor:
+        if self.tone is Tone.PLAIN:
+            return QApplication.palette().color(QPalette.ColorRole.WindowText)
+        meaning: QColor = getattr(colors(), self.tone.value)
+        return meaning
+
+    def _paint(self) -> None:
+        colour = self._colour()
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.WindowText) != colour:  # setPalette is a change too
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
