@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AccountBox</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/account_box.py" line="+168"/>
+        <source>valid until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>valid until %1 (%n day left)</numerusform>
+            <numerusform>valid until %1 (%n days left)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/pages/device.py" line="+228"/>
+        <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
+        <translation>
+            <numerusform>Meter “%1” · ChileMedido id %2 · %n variable configured.</numerusform>
+            <numerusform>Meter “%1” · ChileMedido id %2 · %n variables configured.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTables</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/device_tables.py" line="+75"/>
+        <source>Profile %1 supplies %2 of the %n variable(s) configured on this meter.</source>
+        <translation>
+            <numerusform>Profile %1 supplies %2 of the %n variable configured on this meter.</numerusform>
+            <numerusform>Profile %1 supplies %2 of the %n variables configured on this meter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n variable(s) of the profile are not configured on the meter: ChileMedido would ignore them.</source>
+        <translation>
+            <numerusform>%n variable of the profile is not configured on the meter: ChileMedido would ignore it.</numerusform>
+            <numerusform>%n variables of the profile are not configured on the meter: ChileMedido would ignore them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>%n variable(s) on the platform.</source>
+        <translation>
+            <numerusform>%n variable on the platform.</numerusform>
+            <numerusform>%n variables on the platform.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkStatus</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/link_status.py" line="+143"/>
+        <source>%n request(s) per poll</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePicker</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/profile_picker.py" line="+41"/>
+        <source>%1 — %2 (%n variable(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/scan_dialog.py" line="+191"/>
+        <source>%n meter(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <location filename="../../app/gui/status_bar.py" line="+137"/>
@@ -9,6 +91,17 @@
         <translation>
             <numerusform>Refresh token valid for %n day.</numerusform>
             <numerusform>Refresh token valid for %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TokenClaims</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/token_claims.py" line="+109"/>
+        <source>Valid: %n day(s) left.</source>
+        <translation>
+            <numerusform>Valid: %n day left.</numerusform>
+            <numerusform>Valid: %n days left.</numerusform>
         </translation>
     </message>
 </context>

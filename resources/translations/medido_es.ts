@@ -2,9 +2,669 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AccountBox</name>
+    <message>
+        <location filename="../../app/gui/widgets/account_box.py" line="+97"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account:</source>
+        <translation>Cuenta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access token:</source>
+        <translation>Token de acceso:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh token:</source>
+        <translation>Token de refresco:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and &amp;forget the remembered token</source>
+        <translation>y &amp;olvidar el token recordado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removes this gateway&apos;s token from the credential store of this computer.</source>
+        <translation>Quita el token de esta puerta de enlace del almacén de credenciales de este computador.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not logged in.</source>
+        <translation>No ha iniciado sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logging in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in to ChileMedido.</source>
+        <translation>Sesión iniciada en ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in; renewing the access token…</source>
+        <translation>Sesión iniciada; renovando el token de acceso…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in, but ChileMedido cannot be reached now.</source>
+        <translation>Sesión iniciada, pero ChileMedido no responde en este momento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The refresh token expired: log in with a new one.</source>
+        <translation>El token de refresco venció: inicie sesión con uno nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection has a problem.</source>
+        <translation>La conexión tiene un problema.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>provider %1 · gateway %2</source>
+        <translation>proveedor %1 · puerta de enlace %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>renews itself in %1</source>
+        <translation>se renueva sola en %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none yet</source>
+        <translation>aún no hay</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>expired on %1</source>
+        <translation>venció el %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>valid until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>vence el %1 (queda %n día)</numerusform>
+            <numerusform>vence el %1 (quedan %n días)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClockNotes</name>
+    <message>
+        <location filename="../../app/gui/widgets/clock_notes.py" line="+27"/>
+        <source>Not logged in: ChileMedido&apos;s clock is unknown. &lt;a href=&quot;connection&quot;&gt;Log in on the Connection step&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No meter connected. &lt;a href=&quot;meter&quot;&gt;Connect to it on the Meter step&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 profile has no clock: this meter&apos;s clock is not checked, and Medido stamps its measurements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not compared yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compared at %1 (laptop time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exchanges with ChileMedido: %1; the fastest took %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connect to the meter first (Meter step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 profile has no clock registers: nothing to set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Medido cannot set the clock of the %1: set it from the meter&apos;s display or software.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare the clocks with ChileMedido first (this needs a login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting the meter&apos;s clock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sets the meter&apos;s clock to ChileMedido&apos;s time (%1), to the second, then reads it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClockPage</name>
+    <message>
+        <location filename="../../app/gui/pages/clock.py" line="+123"/>
+        <source>Compare the meter&apos;s clock with ChileMedido&apos;s and the laptop&apos;s: measurements must be stamped on ChileMedido&apos;s time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Compare clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare every 30 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Setting the meter&apos;s clock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The meter&apos;s clock was set to ChileMedido&apos;s time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read back: %1 from ChileMedido&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClockText</name>
+    <message>
+        <location filename="../../app/gui/widgets/clock_text.py" line="+27"/>
+        <source>en_US</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laptop − ChileMedido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter − ChileMedido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter − laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turn on automatic time (Windows Settings → Time &amp; language → Set time automatically).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the meter&apos;s clock: below, if its profile allows, or from its display or software.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 %2 %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClockView</name>
+    <message>
+        <location filename="../../app/gui/widgets/clock_view.py" line="+75"/>
+        <source>ChileMedido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter</source>
+        <translation type="unfinished">Medidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference: the platform&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No verdict yet: compare the clocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to compare: neither ChileMedido&apos;s nor the meter&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <location filename="../../app/gui/pages/connection.py" line="+83"/>
+        <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
+        <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No refresh token yet.</source>
+        <translation>Aún no hay un token de refresco.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the refresh token, or load it from a file, then log in.</source>
+        <translation>Pegue el token de refresco, o cárguelo desde un archivo, y luego inicie sesión.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Logged in as gateway %1 of provider %2.</source>
+        <translation>Sesión iniciada como puerta de enlace %1 del proveedor %2.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Logged out.</source>
+        <translation>Sesión cerrada.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../app/gui/widgets/dates.py" line="+15"/>
+        <source>%Y-%m-%d</source>
+        <translation>%d-%m-%Y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%Y-%m-%d %H:%M</source>
+        <translation>%d-%m-%Y %H:%M</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 local time · %2 UTC</source>
+        <translation>%1 hora local · %2 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <location filename="../../app/gui/pages/device.py" line="+34"/>
+        <source>Meter number</source>
+        <translation>Número de medidor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ChileMedido id</source>
+        <translation>ID de ChileMedido</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Find the meter on ChileMedido and compare its variables with the profile.</source>
+        <translation>Busque el medidor en ChileMedido y compare sus variables con el perfil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look up by:</source>
+        <translation>Buscar por:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. 29, or MED-04/Ñuñoa as registered</source>
+        <translation>p. ej. 29, o MED-04/Ñuñoa tal como está registrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a whole number, e.g. 29</source>
+        <translation>un número entero, p. ej. 29</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter profile:</source>
+        <translation>Perfil del medidor:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Log in to ChileMedido first.</source>
+        <translation>Primero inicie sesión en ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the Connection step, then come back to find the meter.</source>
+        <translation>Use el paso Conexión y luego vuelva a buscar el medidor.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“%1” is not a ChileMedido id.</source>
+        <translation>“%1” no es un ID de ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An id is a whole number, e.g. 29. To use the meter&apos;s own number, look up by meter number.</source>
+        <translation>Un ID es un número entero, p. ej. 29. Para usar el número propio del medidor, busque por número de medidor.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the meter&apos;s number first.</source>
+        <translation>Primero escriba el número del medidor.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No meter with ChileMedido id %1 exists for your provider.</source>
+        <translation>No existe un medidor con ID de ChileMedido %1 para su proveedor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No meter numbered “%1” exists for your provider.</source>
+        <translation>No existe un medidor con número “%1” para su proveedor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the number against the meter&apos;s registration on the platform: it must match exactly, spaces, slashes and accents included.</source>
+        <translation>Revise el número contra el registro del medidor en la plataforma: debe coincidir exactamente, incluidos espacios, barras y tildes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Meter %1 belongs to another provider.</source>
+        <translation>El medidor %1 pertenece a otro proveedor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the number or id, and that you logged in with this gateway&apos;s token.</source>
+        <translation>Revise el número o ID, y que haya iniciado sesión con el token de esta puerta de enlace.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No meter chosen yet.</source>
+        <translation>Aún no hay un medidor elegido.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
+        <translation>
+            <numerusform>Medidor “%1” · ID de ChileMedido %2 · %n variable configurada.</numerusform>
+            <numerusform>Medidor “%1” · ID de ChileMedido %2 · %n variables configuradas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>(none: no comparison)</source>
+        <translation>(ninguno: sin comparación)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTables</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/device_tables.py" line="+75"/>
+        <source>Profile %1 supplies %2 of the %n variable(s) configured on this meter.</source>
+        <translation>
+            <numerusform>El perfil %1 entrega %2 de la %n variable configurada en este medidor.</numerusform>
+            <numerusform>El perfil %1 entrega %2 de las %n variables configuradas en este medidor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Missing: %1.</source>
+        <translation>Faltan: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n variable(s) of the profile are not configured on the meter: ChileMedido would ignore them.</source>
+        <translation>
+            <numerusform>%n variable del perfil no está configurada en el medidor: ChileMedido la ignoraría.</numerusform>
+            <numerusform>%n variables del perfil no están configuradas en el medidor: ChileMedido las ignoraría.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search:</source>
+        <translation>Buscar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>part of a name, alias or unit (accents optional)</source>
+        <translation>parte de un nombre, alias o unidad (las tildes son opcionales)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Get the platform&apos;s dictionary</source>
+        <translation>&amp;Obtener el diccionario de la plataforma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+6"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>From the profile</source>
+        <translation>Según el perfil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What happens</source>
+        <translation>Qué pasa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On this meter</source>
+        <translation>En este medidor</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ChileMedido would ignore it</source>
+        <translation>ChileMedido la ignoraría</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Meter&apos;s variables (%1)</source>
+        <translation>Variables del medidor (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profile&apos;s, not on the meter (%1)</source>
+        <translation>Del perfil, no en el medidor (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform dictionary</source>
+        <translation>Diccionario de la plataforma</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n variable(s) on the platform.</source>
+        <translation>
+            <numerusform>%n variable en la plataforma.</numerusform>
+            <numerusform>%n variables en la plataforma.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetched from ChileMedido when you ask; kept until you log in again.</source>
+        <translation>Se descarga de ChileMedido cuando usted lo pide; se conserva hasta que vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>✓ medium confidence</source>
+        <translation>✓ confianza media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ low confidence</source>
+        <translation>✓ confianza baja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not supplied by profile %1</source>
+        <translation>no lo entrega el perfil %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(it has “%1”: check the spelling)</source>
+        <translation>(tiene “%1”: revise la ortografía)</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentBox</name>
+    <message>
+        <location filename="../../app/gui/widgets/environment_box.py" line="+138"/>
+        <source>ChileMedido server</source>
+        <translation>Servidor de ChileMedido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Production (%1)</source>
+        <translation>&amp;Producción (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Other address:</source>
+        <translation>&amp;Otra dirección:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local &amp;emulator:</source>
+        <translation>&amp;Emulador local:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate file:</source>
+        <translation>Archivo de certificado CA:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only if the network re-signs HTTPS (company proxy)</source>
+        <translation>solo si la red vuelve a firmar HTTPS (proxy de empresa)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect timeout:</source>
+        <translation>Tiempo para conectar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer timeout:</source>
+        <translation>Tiempo para responder:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>This address uses plain http to %1: tokens and measurements would travel unencrypted. Use https unless this is a test server on your own network.</source>
+        <translation>Esta dirección usa http simple hacia %1: los tokens y las mediciones viajarían sin cifrar. Use https, salvo que sea un servidor de prueba en su propia red.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>CA certificate file</source>
+        <translation>Archivo de certificado CA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../app/gui/error_text.py" line="+27"/>
+        <location filename="../../app/gui/error_text.py" line="+29"/>
         <source>ChileMedido cannot be reached.</source>
         <translation>No se puede conectar con ChileMedido.</translation>
     </message>
@@ -194,7 +854,43 @@
         <translation>Funciona mientras Medido esté abierto; al cerrarlo necesitará de nuevo el token de refresco más reciente.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>The computer&apos;s credential store refused to keep the token.</source>
+        <translation>El almacén de credenciales del computador no quiso guardar el token.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It works while Medido is open. Unlock the credential store (or sign in to Windows again) and log in once more to remember it.</source>
+        <translation>Funciona mientras Medido esté abierto. Desbloquee el almacén de credenciales (o vuelva a entrar a Windows) e inicie sesión otra vez para que se recuerde.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The computer&apos;s credential store did not answer.</source>
+        <translation>El almacén de credenciales del computador no respondió.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token works while Medido is open; it may not be remembered after closing.</source>
+        <translation>El token funciona mientras Medido esté abierto; puede que no se recuerde al cerrarlo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {file} cannot be used as a token file.</source>
+        <translation>El archivo {file} no sirve como archivo de token.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Choose the file the ChileMedido administrator sent, or paste the token.</source>
+        <translation>Elija el archivo que le envió el administrador de ChileMedido, o pegue el token.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The file {file} holds no ChileMedido refresh token.</source>
+        <translation>El archivo {file} no contiene ningún token de refresco de ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The meter did not answer.</source>
         <translation>El medidor no respondió.</translation>
     </message>
@@ -284,15 +980,643 @@
         <translation>Revise la configuración serial (baudios, paridad) y que solo un equipo responda en este ID de unidad.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/check_texts.py" line="+15"/>
+        <source>The meter&apos;s clock holds no valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its clock may never have been set: set it from Medido (if its profile allows), from its display or from its software.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Medido does not know where this meter keeps its clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the meter&apos;s time on its display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The meter refused to give its clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile&apos;s clock registers may not match this model or firmware; see the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Medido cannot set this meter&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set it from the meter&apos;s display or its configuration software.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The meter refused the set-clock command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meter may not accept writes over Modbus: set the time from its display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The clock command was sent, but its result could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare the clocks again to see whether the meter took the new time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The meter did not set its clock (result code {result}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On Schneider meters, 3000 usually means Com. Protection is on: on the meter&apos;s display, enter the configuration mode, set Com. Protection to Disable, then try again (turn it back on afterwards if the site requires it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>That is within tolerance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measurements would be stamped {amount} off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measurements would be stamped at the wrong time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The measurement is too uncertain to judge a {tolerance} tolerance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare again: a slow or busy connection makes it coarse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is a whole {hours} h: the laptop&apos;s time zone setting is wrong (its clock was set to the local time by hand under another zone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the right time zone in Windows and turn on automatic time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is a whole {hours} h, the local offset: the meter keeps local time, but Medido reads it as UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the meter&apos;s zone ({zone}) under &quot;The meter keeps&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is a whole {hours} h: the meter&apos;s time zone setting is wrong, not its clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the meter&apos;s time zone to {zone}, or choose what it keeps under &quot;The meter keeps&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That is a whole {hours} h, the offset between UTC and {zone}: the meter shows UTC, but Medido reads it as local time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set the meter to local time, or choose UTC under &quot;The meter keeps&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is a whole {hours} h: the meter&apos;s daylight saving time setting is wrong (it missed the last change, or uses other dates than {zone}), not its clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fix the meter&apos;s DST setting, or turn it off and set the time by hand after each change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That is a whole {hours} h: the meter applies daylight saving time, but {zone} has none (Magallanes and Aysén stay on UTC−03:00 all year).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn DST off in the meter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for a reading from the meter (Meter step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The request has more measures than ChileMedido takes at once (100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Send them in several requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The measures span more than the one day ChileMedido takes at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meter number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look the meter up in the Device step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A timestamp is not in whole seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Send the details to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>A timestamp looks like milliseconds; ChileMedido expects seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The measurement is stamped in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The clock that stamped it is wrong: check the Clock step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The measurement is more than a month old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If this is a live reading, the clock that stamped it is wrong: check the Clock step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The measurement has no values; ChileMedido refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the meter gives values for this meter&apos;s variables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The value of &quot;{sensor}&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the profile&apos;s data type for this variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The value of &quot;{sensor}&quot; is not a finite number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Check the profile&apos;s data type and word order for this variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>&quot;{sensor}&quot; is not how ChileMedido spells it: &quot;{suggestion}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accents and case must match exactly; fix the name in the profile, or its values will be ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;{sensor}&quot; is not a ChileMedido variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server will ignore its values with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The meter gave no value for it in this reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ChileMedido expects it, but the meter profile does not read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a profile that maps it, or ask the administrator to remove it from the meter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not configured for this meter on ChileMedido: the server would ignore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its value is not a finite number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On ChileMedido, this meter does not have &quot;{sensor}&quot; configured, so its value was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask the ChileMedido administrator to add it to the meter, or ignore this if the meter is not meant to report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ChileMedido accepted the upload with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The upload history cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploads still work. If this persists, close Medido and rename or delete the file named in the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The upload history was written by a newer Medido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was left untouched; update Medido to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/meter_texts.py" line="+12"/>
+        <source>A serial setting in the meter address cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the baud rate, the parity (N, E or O) and the stop bits (1 or 2); the details name the wrong part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A meter address starts with tcp://, rtu:// or rtutcp://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the link type, or paste an address like tcp://192.168.1.50:502.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The meter address has no usable host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the meter&apos;s or the gateway&apos;s IP address, e.g. 192.168.1.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port in the meter address cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a serial port (COM3, /dev/ttyUSB0), or a TCP port from 1 to 65535 (Modbus TCP is usually 502).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The unit id must be a whole number from 0 to 247.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the Modbus address set on the meter (often 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The serial port stopped working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the USB adapter and its cable; Medido reconnects by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnownGateways</name>
+    <message>
+        <location filename="../../app/gui/widgets/known_gateways.py" line="+71"/>
+        <source>Remembered gateways</source>
+        <translation>Puertas de enlace recordadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No token is remembered for this server on this computer.</source>
+        <translation>Este computador no recuerda ningún token para este servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in with &amp;this one</source>
+        <translation>Iniciar sesión con &amp;esta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Provider %1 · gateway %2</source>
+        <translation>Proveedor %1 · puerta de enlace %2</translation>
+    </message>
+</context>
+<context>
+    <name>LinkSettings</name>
+    <message>
+        <location filename="../../app/gui/widgets/link_settings.py" line="+112"/>
+        <source>Modbus TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RTU (serial port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RTU over TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Even (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Odd (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TCP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List the serial ports again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same settings as one line, e.g. tcp://192.168.1.50:502?unit=1; paste one and press Enter to fill the fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Not present now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkStatus</name>
+    <message>
+        <location filename="../../app/gui/widgets/link_status.py" line="+29"/>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (%2 retries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 timeouts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 / %2 / %3 ms (min / avg / max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, took %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n request(s) per poll</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 registers, %2 ms modelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Next attempt in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginPointer</name>
+    <message>
+        <location filename="../../app/gui/widgets/login_pointer.py" line="+46"/>
+        <source>ChileMedido no longer accepts this session&apos;s token. Log in again with the newest refresh token in the Connection step.</source>
+        <translation>ChileMedido ya no acepta el token de esta sesión. Vuelva a iniciar sesión con el token de refresco más reciente en el paso Conexión.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You are not logged in to ChileMedido. Meters are looked up with the gateway&apos;s token: log in first in the Connection step.</source>
+        <translation>No ha iniciado sesión en ChileMedido. Los medidores se buscan con el token de la puerta de enlace: primero inicie sesión en el paso Conexión.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to &amp;Connection</source>
+        <translation>Ir a &amp;Conexión</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+147"/>
+        <location filename="../../app/gui/main_window.py" line="+148"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
@@ -365,7 +1689,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../app/gui/message_banner.py" line="+157"/>
+        <location filename="../../app/gui/message_banner.py" line="+160"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -376,11 +1700,465 @@
     </message>
 </context>
 <context>
+    <name>MeterClockBox</name>
+    <message>
+        <location filename="../../app/gui/widgets/meter_clock_box.py" line="+63"/>
+        <source>Meter clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Set the meter clock to ChileMedido&apos;s time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The meter&apos;s time will change now. Its energy profile and event logs may get a gap or a repeated interval at this moment. Set the clock?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>MeterPage</name>
+    <message>
+        <location filename="../../app/gui/pages/meter.py" line="+78"/>
+        <source>Read every variable from the meter, and check that each one makes sense.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>Unit %1 is set; connect to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The meter sends multi-register values in %1 order, not the profile&apos;s. Change the meter&apos;s setting, or use a profile with that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeterReadout</name>
+    <message>
+        <location filename="../../app/gui/widgets/meter_readout.py" line="+91"/>
+        <source>Addresses in this plan are 0-based.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No reading yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 variables with a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — last reading at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeterSetup</name>
+    <message>
+        <location filename="../../app/gui/widgets/meter_setup.py" line="+38"/>
+        <source>Where the meter is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../app/gui/pages/placeholder.py" line="+23"/>
+        <location filename="../../app/gui/pages/placeholder.py" line="+28"/>
         <source>This step is not available in this version yet.</source>
         <translation>Este paso aún no está disponible en esta versión.</translation>
+    </message>
+</context>
+<context>
+    <name>PollControls</name>
+    <message>
+        <location filename="../../app/gui/widgets/poll_controls.py" line="+47"/>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start &amp;polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Auto-detect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read p&amp;lan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the link with these settings and poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find the meters that answer on this port or gateway, and their profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the register blocks each poll reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePicker</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/widgets/profile_picker.py" line="+41"/>
+        <source>%1 — %2 (%n variable(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadingTableModel</name>
+    <message>
+        <location filename="../../app/gui/models/reading_table.py" line="+35"/>
+        <source>Sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation type="unfinished">Unidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>%1-based</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Registers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <location filename="../../app/gui/widgets/scan_dialog.py" line="+129"/>
+        <source>Auto-detect meters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looking for meters on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baud rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Probing unit %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identifying unit %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n meter(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanResults</name>
+    <message>
+        <location filename="../../app/gui/widgets/scan_results.py" line="+30"/>
+        <source>Meter</source>
+        <translation type="unfinished">Medidor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Likely profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Unit %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No profile fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No plausible voltage or frequency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>also possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Word order: the meter sends %1, not the profile&apos;s order. Change the meter&apos;s setting, or use a profile with that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SensorPicker</name>
+    <message>
+        <location filename="../../app/gui/widgets/sensor_picker.py" line="+12"/>
+        <source>Active power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voltage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactive power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Harmonic distortion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactive energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SensorStatus</name>
+    <message>
+        <location filename="../../app/gui/models/sensor_status.py" line="+23"/>
+        <source>illegal function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meter does not support this read function: the profile may use function 4 where the meter wants 3, or the other way round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>illegal data address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meter has no register at this address: another model or variant, or an address off by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>illegal data value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meter refused the request, often for asking too many registers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>device failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meter could not give the value now; Medido asks at every poll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>device busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meter is busy; Medido asks again at every poll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gateway path unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway has no route to this unit: check its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gateway target did not respond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway answers but the meter behind it does not: check the unit id, the RS-485 wiring and the serial settings.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -514,6 +2292,193 @@
     </message>
 </context>
 <context>
+    <name>TokenBox</name>
+    <message>
+        <location filename="../../app/gui/widgets/token_box.py" line="+102"/>
+        <source>Refresh token</source>
+        <translation>Token de refresco</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load from &amp;file…</source>
+        <translation>Cargar desde &amp;archivo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember the token in this computer&apos;s credential store</source>
+        <translation>&amp;Recordar el token en el almacén de credenciales de este computador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refresh token file</source>
+        <translation>Archivo con el token de refresco</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token files (*.json *.txt);;All files (*)</source>
+        <translation>Archivos de token (*.json *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Provider %1 · gateway %2 · expires %3</source>
+        <translation>Proveedor %1 · puerta de enlace %2 · vence el %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This computer has no credential store: the token works while Medido is open; after closing it you will need the newest refresh token again.</source>
+        <translation>Este computador no tiene almacén de credenciales: el token funciona mientras Medido esté abierto; al cerrarlo necesitará de nuevo el token de refresco más reciente.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenClaims</name>
+    <message>
+        <location filename="../../app/gui/widgets/token_claims.py" line="+23"/>
+        <source>nothing was pasted</source>
+        <translation>no se pegó nada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a token has three parts separated by dots, this text has not</source>
+        <translation>un token tiene tres partes separadas por puntos y este texto no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has characters a token never contains</source>
+        <translation>tiene caracteres que un token nunca contiene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>part of it is missing (it was cut short when copying)</source>
+        <translation>le falta una parte (quedó cortado al copiarlo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>its contents cannot be read</source>
+        <translation>su contenido no se puede leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has no expiry date</source>
+        <translation>no tiene fecha de vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>its dates are not valid</source>
+        <translation>sus fechas no son válidas</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Provider:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway:</source>
+        <translation>Puerta de enlace (gateway):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer:</source>
+        <translation>Emisor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued:</source>
+        <translation>Emitido:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires:</source>
+        <translation>Vence:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Expired on %1: ask the ChileMedido administrator for a new one.</source>
+        <translation>Venció el %1: pida uno nuevo al administrador de ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is an access token (it lasts hours). Log in with the refresh token.</source>
+        <translation>Este es un token de acceso (dura horas). Inicie sesión con el token de refresco.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Valid: %n day(s) left.</source>
+        <translation>
+            <numerusform>Válido: queda %n día.</numerusform>
+            <numerusform>Válido: quedan %n días.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it cannot be read</source>
+        <translation>no se puede leer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a token: %1. Paste the whole refresh token the ChileMedido administrator sent.</source>
+        <translation>Esto no es un token: %1. Pegue el token de refresco completo que le envió el administrador de ChileMedido.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenInput</name>
+    <message>
+        <location filename="../../app/gui/widgets/token_input.py" line="+70"/>
+        <source>Paste here the refresh token the ChileMedido administrator sent (line breaks and spaces from the e-mail or PDF do not matter).</source>
+        <translation>Pegue aquí el token de refresco que le envió el administrador de ChileMedido (no importan los saltos de línea ni los espacios del correo o del PDF).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh token pasted (hidden). Its claims are shown below.</source>
+        <translation>Token de refresco pegado (oculto). Sus datos se muestran abajo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste &amp;another</source>
+        <translation>Pegar &amp;otro</translation>
+    </message>
+</context>
+<context>
+    <name>ToleranceBox</name>
+    <message>
+        <location filename="../../app/gui/widgets/tolerance_box.py" line="+41"/>
+        <source>Tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pass within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Warn up to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beyond that, the clock fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrafficDock</name>
     <message>
         <location filename="../../app/gui/traffic_dock.py" line="+115"/>
@@ -602,6 +2567,311 @@
         <location line="+1"/>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>UploadAnswer</name>
+    <message>
+        <location filename="../../app/gui/widgets/upload_answer.py" line="+36"/>
+        <source>ChileMedido answered HTTP %1: stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ChileMedido answered HTTP %1 but did not confirm it stored it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(ChileMedido said: “%1”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not stored (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ChileMedido said: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The measurement is kept above: change it or send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadHistoryView</name>
+    <message>
+        <location filename="../../app/gui/widgets/upload_history_view.py" line="+69"/>
+        <source>Sent</source>
+        <translation type="unfinished">Enviado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Meter</source>
+        <translation type="unfinished">Medidor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select an upload to see what was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stored, with warnings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadPage</name>
+    <message>
+        <location filename="../../app/gui/pages/upload.py" line="+114"/>
+        <source>Send a test measurement from the meter&apos;s current reading and see what ChileMedido answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Freeze this reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this reading in the preview while the meter polls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send test measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sending to ChileMedido…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ChileMedido stored the test measurement, with warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their meaning is shown below the Send button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ChileMedido stored the test measurement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled. ChileMedido may or may not have stored it; sending again is safe (a measurement is stored once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Not logged in: &lt;a href=&quot;connection&quot;&gt;log in on the Connection step&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No meter chosen: &lt;a href=&quot;device&quot;&gt;look it up on the Device step&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reading yet: &lt;a href=&quot;meter&quot;&gt;read the meter on the Meter step&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The measurement cannot be sent as it is: see the checks below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading of %1 (frozen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading of %1 (live).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stamped on this laptop&apos;s clock (compare clocks to use ChileMedido&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stamped on ChileMedido&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadPreview</name>
+    <message>
+        <location filename="../../app/gui/widgets/upload_preview.py" line="+71"/>
+        <source>What will be sent (JSON, exactly as sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variable</source>
+        <translation type="unfinished">Variable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Include the ones not configured on ChileMedido (to see its warning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checks: nothing ChileMedido would refuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZonesBox</name>
+    <message>
+        <location filename="../../app/gui/widgets/clock_zones.py" line="+19"/>
+        <source>Continental Chile (America/Santiago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Magallanes (America/Punta_Arenas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Easter Island (Pacific/Easter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Time zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meter &amp;keeps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Magallanes (America/Punta_Arenas) has no daylight saving time: it stays on UTC−03:00 all year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This laptop&apos;s time zone: …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This laptop&apos;s time zone: %1 (%2), Chilean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This laptop&apos;s time zone: %1 (%2), not a Chilean zone. Uploads are stamped in UTC, so they are right; but its clock shows another hour than the meter&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Next daylight saving time change in continental Chile: none known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next change in continental Chile: %1 at %2 local time, clocks go forward %3 h to %4 (%5 → %6, %7 UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next change in continental Chile: %1 at %2 local time, clocks go back %3 h to %4 (%5 → %6, %7 UTC).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
