@@ -55,23 +55,21 @@ class ClockCard(QFrame):
 
     def show_time(self, moment: datetime | None) -> None:
         """The clock's wall time now (aware, in the zone it is shown in), or None if unknown."""
-        if moment is None:
-            self.time.setText(_NO_TIME)
-            self.date.setText("")
-        else:
-            self.time.setText(time_text(moment))
-            self.date.setText(date_text(moment))
+        self.time.setText(time_text(moment) if moment is not None else _NO_TIME)
+        _show(self.date, date_text(moment) if moment is not None else "")
+
+    def set_zone(self, text: str) -> None:
+        _show(self.zone, text)
 
     def set_offset(self, text: str, verdict: Verdict | None) -> None:
-        self.offset.setText(text)
+        _show(self.offset, text)
         self.verdict = verdict
         self.state.setText(verdict_name(verdict) if verdict is not None else "")
         self.state.setVisible(verdict is not None)
         self._paint()
 
     def set_note(self, html: str) -> None:
-        self.note.setText(html)
-        self.note.setVisible(bool(html))
+        _show(self.note, html)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -96,3 +94,9 @@ class ClockCard(QFrame):
         if own.color(QPalette.ColorRole.WindowText) != colour:
             own.setColor(QPalette.ColorRole.WindowText, colour)
             self.state.setPalette(own)
+
+
+def _show(label: QLabel, text: str) -> None:
+    """An empty line takes no room (a card without a meter is not a column of gaps)."""
+    label.setText(text)
+    label.setVisible(bool(text))

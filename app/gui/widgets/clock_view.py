@@ -90,7 +90,7 @@ class ClockView(QWidget):
         facts = self.zones.facts
         if facts is not None:
             name = facts.laptop.name or self.tr("unknown zone")
-            self.laptop.zone.setText(f"{name}, {format_offset(facts.laptop.utc_offset)}")
+            self.laptop.set_zone(f"{name}, {format_offset(facts.laptop.utc_offset)}")
 
     def show_meter(self, verdict: ClockVerdict | None, note: str) -> None:
         self._show_offset(self.meter, verdict)
@@ -119,9 +119,9 @@ class ClockView(QWidget):
             card.show_time(moment.astimezone(zone) if moment is not None else None)
             if moment is not None:
                 local = moment.astimezone(zone)
-                card.zone.setText(f"{zone}, {format_offset(local.utcoffset() or timedelta(0))}")
+                card.set_zone(f"{zone}, {format_offset(local.utcoffset() or timedelta(0))}")
             else:
-                card.zone.setText("")
+                card.set_zone("")
 
     def _show_offset(self, card: ClockCard, verdict: ClockVerdict | None) -> None:
         if verdict is None:

@@ -63,13 +63,16 @@ class UploadPreview(QSplitter):
         if self.json.toPlainText() != body:  # keep the installer's scroll position otherwise
             self.json.setPlainText(body)
         self.omitted.clear()
-        for omission in prepared.batch.omitted if prepared is not None else ():
+        omitted = prepared.batch.omitted if prepared is not None else ()
+        for omission in omitted:
             self.omitted.addTopLevelItem(_omission_item(omission))
+        self.omitted_title.setText(
+            self.tr("Left out (%1), and why").replace("%1", str(len(omitted)))
+        )
         self._show_checks()
 
     def retranslate(self) -> None:
         self.json_title.setText(self.tr("What will be sent (JSON, exactly as sent)"))
-        self.omitted_title.setText(self.tr("Left out, and why"))
         self.omitted.setHeaderLabels([self.tr("Variable"), self.tr("Why")])
         self.include_unconfigured.setText(
             self.tr("&Include the ones not configured on ChileMedido (to see its warning)")
@@ -101,10 +104,10 @@ class UploadPreview(QSplitter):
 
 def _omission_item(omission: Omission) -> QTreeWidgetItem:
     text = describe_code(omission.code, omission.message, {"sensor": omission.sensor})
-    why = " ".join(t for t in (text.what, text.todo) if t)
-    item = QTreeWidgetItem([omission.sensor, why])
+    item = QTreeWidgetItem([omission.sensor, text.what])
     item.setToolTip(0, omission.sensor)
-    item.setToolTip(1, f"{why}\n\n{omission.message}")  # with the core's own words
+    advice = f"{text.what} {text.todo}".strip()
+    item.setToolTip(1, f"{advice}\n\n{omission.message}")  # with the core's own words
     return item
 
 
