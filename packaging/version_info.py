@@ -5,6 +5,7 @@ version is never typed twice. The text is the format PyInstaller reads back with
 (what `pyi-grab_version` prints); this module does not import PyInstaller so tests can run it.
 
     python packaging/version_info.py OUT_DIR     # writes Medido-version.txt, medido-cli-version.txt
+    python packaging/version_info.py --print-version
 """
 
 from __future__ import annotations
@@ -111,6 +112,9 @@ def write_version_files(folder: Path, root: Path = ROOT) -> dict[str, Path]:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python packaging/version_info.py OUT_DIR")
-    for file in write_version_files(Path(sys.argv[1])).values():
-        print(file)
+        sys.exit("usage: python packaging/version_info.py OUT_DIR | --print-version")
+    if sys.argv[1] == "--print-version":
+        print(project_version())
+    else:
+        for file in write_version_files(Path(sys.argv[1])).values():
+            print(file)
