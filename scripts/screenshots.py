@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 WAIT_FOR_DATA_S = 15.0  # the demo logs in and polls the simulated meter within a few seconds
 SETTLE_MS = 700  # per step: let queued results and plots draw
+PLOT_READINGS = 20  # the plot shows lines, not dots: wait for this many polls (about 1 s apart)
 
 
 def main() -> int:
@@ -43,6 +44,7 @@ def render(lang: str, dark: bool, out: Path) -> int:
 
     from app.gui.app import launch
     from app.gui.i18n import Language
+    from app.gui.pages.upload import UploadPage
     from app.gui.steps import STEPS
 
     running = launch(
@@ -68,17 +70,32 @@ def render(lang: str, dark: bool, out: Path) -> int:
         else:
             QTimer.singleShot(200, wait_for_data)
 
+    def plot_ready() -> bool:
+        history = getattr(window.pages.get("plot"), "history", None)
+        waited = time.monotonic() - started
+        return history is None or len(history) >= PLOT_READINGS or waited > 3 * WAIT_FOR_DATA_S
+
     def next_shot() -> None:
         if not shots:
             window.close()
             return
         key = shots[0]
+        if key == "plot" and not plot_ready():
+            QTimer.singleShot(250, next_shot)
+            return
         if key == "traffic":
             window.show_step("meter")
             window.traffic.show()
         else:
             window.show_step(key)
+            act(key)
         QTimer.singleShot(SETTLE_MS, grab)
+
+    def act(key: str) -> None:
+        """The Upload page shows an answer and a history only once something is sent."""
+        page = window.pages.get(key)
+        if isinstance(page, UploadPage):
+            page.send()
 
     def grab() -> None:
         key = shots.pop(0)

@@ -15,7 +15,7 @@
 <context>
     <name>DevicePage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/device.py" line="+228"/>
+        <location filename="../../app/gui/pages/device.py" line="+199"/>
         <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
         <translation>
             <numerusform>Meter “%1” · ChileMedido id %2 · %n variable configured.</numerusform>
@@ -53,8 +53,27 @@
 <context>
     <name>LinkStatus</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/link_status.py" line="+143"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+144"/>
         <source>%n request(s) per poll</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlotPage</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/pages/plot.py" line="+195"/>
+        <source>%n reading(s) in memory</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n row(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -112,62 +112,62 @@
     <message>
         <location filename="../../app/gui/widgets/clock_notes.py" line="+27"/>
         <source>Not logged in: ChileMedido&apos;s clock is unknown. &lt;a href=&quot;connection&quot;&gt;Log in on the Connection step&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin sesión iniciada: no se conoce el reloj de ChileMedido. &lt;a href=&quot;connection&quot;&gt;Inicie sesión en el paso Conexión&lt;/a&gt;.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No meter connected. &lt;a href=&quot;meter&quot;&gt;Connect to it on the Meter step&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay un medidor conectado. &lt;a href=&quot;meter&quot;&gt;Conéctese a él en el paso Medidor&lt;/a&gt;.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The %1 profile has no clock: this meter&apos;s clock is not checked, and Medido stamps its measurements.</source>
-        <translation type="unfinished"></translation>
+        <translation>El perfil %1 no tiene reloj: no se revisa el reloj de este medidor, y Medido pone la hora a sus mediciones.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not compared yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se comparan los relojes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compared at %1 (laptop time).</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparado a las %1 (hora del notebook).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exchanges with ChileMedido: %1; the fastest took %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultas a ChileMedido: %1; la más rápida tardó %2.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Connect to the meter first (Meter step).</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero conéctese al medidor (paso Medidor).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The %1 profile has no clock registers: nothing to set.</source>
-        <translation type="unfinished"></translation>
+        <translation>El perfil %1 no tiene registros de reloj: no hay nada que ajustar.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Medido cannot set the clock of the %1: set it from the meter&apos;s display or software.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medido no puede ajustar el reloj del %1: ajústelo desde la pantalla o el software del medidor.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Compare the clocks with ChileMedido first (this needs a login).</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero compare los relojes con ChileMedido (necesita una sesión iniciada).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Setting the meter&apos;s clock…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustando el reloj del medidor…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sets the meter&apos;s clock to ChileMedido&apos;s time (%1), to the second, then reads it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajusta el reloj del medidor a la hora de ChileMedido (%1), al segundo, y luego lo vuelve a leer.</translation>
     </message>
 </context>
 <context>
@@ -175,37 +175,37 @@
     <message>
         <location filename="../../app/gui/pages/clock.py" line="+123"/>
         <source>Compare the meter&apos;s clock with ChileMedido&apos;s and the laptop&apos;s: measurements must be stamped on ChileMedido&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare el reloj del medidor con el de ChileMedido y el del notebook: las mediciones deben llevar la hora de ChileMedido.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Compare clocks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comparar relojes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare every 30 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar cada 30 s</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparando…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Setting the meter&apos;s clock…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustando el reloj del medidor…</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>The meter&apos;s clock was set to ChileMedido&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation>El reloj del medidor quedó ajustado a la hora de ChileMedido.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read back: %1 from ChileMedido&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leído de nuevo: %1 respecto del reloj de ChileMedido.</translation>
     </message>
 </context>
 <context>
@@ -213,57 +213,57 @@
     <message>
         <location filename="../../app/gui/widgets/clock_text.py" line="+27"/>
         <source>en_US</source>
-        <translation type="unfinished"></translation>
+        <translation>es_CL</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprobado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cannot tell</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede saber</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Laptop − ChileMedido</source>
-        <translation type="unfinished"></translation>
+        <translation>Notebook − ChileMedido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meter − ChileMedido</source>
-        <translation type="unfinished"></translation>
+        <translation>Medidor − ChileMedido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meter − laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Medidor − notebook</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Turn on automatic time (Windows Settings → Time &amp; language → Set time automatically).</source>
-        <translation type="unfinished"></translation>
+        <translation>Active la hora automática (Configuración de Windows → Hora e idioma → Establecer la hora automáticamente).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Set the meter&apos;s clock: below, if its profile allows, or from its display or software.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste el reloj del medidor: más abajo, si su perfil lo permite, o desde su pantalla o software.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>%1 %2 %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 de %3 de %4</translation>
     </message>
 </context>
 <context>
@@ -271,48 +271,48 @@
     <message>
         <location filename="../../app/gui/widgets/clock_view.py" line="+75"/>
         <source>ChileMedido</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Este notebook</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meter</source>
-        <translation type="unfinished">Medidor</translation>
+        <translation>Medidor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reference: the platform&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia: el reloj de la plataforma.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>unknown zone</source>
-        <translation type="unfinished"></translation>
+        <translation>zona desconocida</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>No verdict yet: compare the clocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay resultado: compare los relojes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing to compare: neither ChileMedido&apos;s nor the meter&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que comparar: no se conoce ni el reloj de ChileMedido ni el del medidor.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../app/gui/pages/connection.py" line="+83"/>
+        <location filename="../../app/gui/pages/connection.py" line="+89"/>
         <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
         <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
     </message>
@@ -358,47 +358,17 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../app/gui/pages/device.py" line="+34"/>
-        <source>Meter number</source>
-        <translation>Número de medidor</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ChileMedido id</source>
-        <translation>ID de ChileMedido</translation>
-    </message>
-    <message>
-        <location line="+54"/>
+        <location filename="../../app/gui/pages/device.py" line="+76"/>
         <source>Find the meter on ChileMedido and compare its variables with the profile.</source>
         <translation>Busque el medidor en ChileMedido y compare sus variables con el perfil.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Look up by:</source>
-        <translation>Buscar por:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>e.g. 29, or MED-04/Ñuñoa as registered</source>
-        <translation>p. ej. 29, o MED-04/Ñuñoa tal como está registrado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a whole number, e.g. 29</source>
-        <translation>un número entero, p. ej. 29</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Buscar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Meter profile:</source>
         <translation>Perfil del medidor:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>Log in to ChileMedido first.</source>
         <translation>Primero inicie sesión en ChileMedido.</translation>
     </message>
@@ -461,7 +431,7 @@
         </translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+48"/>
         <source>(none: no comparison)</source>
         <translation>(ninguno: sin comparación)</translation>
     </message>
@@ -479,7 +449,7 @@
     <message>
         <location line="+6"/>
         <source>Missing: %1.</source>
-        <translation>Faltan: %1.</translation>
+        <translation>No entrega: %1.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -491,8 +461,8 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>Search:</source>
-        <translation>Buscar:</translation>
+        <source>Filter:</source>
+        <translation>Filtrar:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -987,340 +957,340 @@
     <message>
         <location filename="../../app/gui/check_texts.py" line="+15"/>
         <source>The meter&apos;s clock holds no valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>El reloj del medidor no tiene una fecha válida.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Its clock may never have been set: set it from Medido (if its profile allows), from its display or from its software.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que su reloj nunca se haya ajustado: ajústelo desde Medido (si su perfil lo permite), desde su pantalla o desde su software.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Medido does not know where this meter keeps its clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medido no sabe dónde guarda su reloj este medidor.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the meter&apos;s time on its display.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la hora del medidor en su pantalla.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The meter refused to give its clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor se negó a entregar su reloj.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The profile&apos;s clock registers may not match this model or firmware; see the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que los registros de reloj del perfil no correspondan a este modelo o firmware; vea los detalles.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Medido cannot set this meter&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medido no puede ajustar el reloj de este medidor.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set it from the meter&apos;s display or its configuration software.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajústelo desde la pantalla del medidor o desde su software de configuración.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The meter refused the set-clock command.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor rechazó la orden de ajustar el reloj.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The meter may not accept writes over Modbus: set the time from its display.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que el medidor no acepte escrituras por Modbus: ajuste la hora desde su pantalla.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The clock command was sent, but its result could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La orden de reloj se envió, pero no se pudo leer su resultado.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare the clocks again to see whether the meter took the new time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare de nuevo los relojes para ver si el medidor tomó la nueva hora.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The meter did not set its clock (result code {result}).</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor no ajustó su reloj (código de resultado {result}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On Schneider meters, 3000 usually means Com. Protection is on: on the meter&apos;s display, enter the configuration mode, set Com. Protection to Disable, then try again (turn it back on afterwards if the site requires it).</source>
-        <translation type="unfinished"></translation>
+        <translation>En los medidores Schneider, 3000 suele indicar que Com. Protection está activada: en la pantalla del medidor, entre al modo de configuración, deje Com. Protection en Disable y vuelva a intentarlo (después actívela de nuevo si la instalación lo exige).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>That is within tolerance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está dentro de la tolerancia.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Measurements would be stamped {amount} off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las mediciones quedarían con la hora desfasada en {amount}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Measurements would be stamped at the wrong time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las mediciones quedarían con la hora equivocada.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The measurement is too uncertain to judge a {tolerance} tolerance.</source>
-        <translation type="unfinished"></translation>
+        <translation>La incertidumbre de la comparación es demasiado grande para juzgar una tolerancia de {tolerance}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare again: a slow or busy connection makes it coarse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare de nuevo: una conexión lenta o congestionada la hace imprecisa.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>That is a whole {hours} h: the laptop&apos;s time zone setting is wrong (its clock was set to the local time by hand under another zone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Son {hours} h exactas: el huso horario del notebook está mal configurado (su reloj se puso a la hora local a mano con otro huso).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose the right time zone in Windows and turn on automatic time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el huso horario correcto en Windows y active la hora automática.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>That is a whole {hours} h, the local offset: the meter keeps local time, but Medido reads it as UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Son {hours} h exactas, el desfase local: el medidor usa la hora local, pero Medido la lee como UTC.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose the meter&apos;s zone ({zone}) under &quot;The meter keeps&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el huso del medidor ({zone}) en «El medidor usa».</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>That is a whole {hours} h: the meter&apos;s time zone setting is wrong, not its clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Son {hours} h exactas: lo que está mal es el huso horario configurado en el medidor, no su reloj.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Set the meter&apos;s time zone to {zone}, or choose what it keeps under &quot;The meter keeps&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configure el medidor con el huso de {zone}, o elija lo que usa en «El medidor usa».</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>That is a whole {hours} h, the offset between UTC and {zone}: the meter shows UTC, but Medido reads it as local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Son {hours} h exactas, el desfase entre UTC y {zone}: el medidor muestra la hora UTC, pero Medido la lee como hora local.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Set the meter to local time, or choose UTC under &quot;The meter keeps&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configure el medidor con la hora local, o elija UTC en «El medidor usa».</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>That is a whole {hours} h: the meter&apos;s daylight saving time setting is wrong (it missed the last change, or uses other dates than {zone}), not its clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Son {hours} h exactas: lo que está mal es la configuración de horario de verano del medidor (no hizo el último cambio, o usa otras fechas que {zone}), no su reloj.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Fix the meter&apos;s DST setting, or turn it off and set the time by hand after each change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija la configuración de horario de verano del medidor, o desactívela y ajuste la hora a mano después de cada cambio.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>That is a whole {hours} h: the meter applies daylight saving time, but {zone} has none (Magallanes and Aysén stay on UTC−03:00 all year).</source>
-        <translation type="unfinished"></translation>
+        <translation>Son {hours} h exactas: el medidor aplica horario de verano, pero {zone} no lo tiene (Magallanes y Aysén se mantienen en UTC−03:00 todo el año).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Turn DST off in the meter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactive el horario de verano en el medidor.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>There is nothing to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que enviar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wait for a reading from the meter (Meter step).</source>
-        <translation type="unfinished"></translation>
+        <translation>Espere una lectura del medidor (paso Medidor).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request has more measures than ChileMedido takes at once (100).</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío tiene más mediciones de las que ChileMedido acepta de una vez (100).</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+4"/>
         <source>Send them in several requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíelas en varias partes.</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>The measures span more than the one day ChileMedido takes at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las mediciones abarcan más del día que ChileMedido acepta de una vez.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The meter number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número del medidor está vacío.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Look the meter up in the Device step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Busque el medidor en el paso Dispositivo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A timestamp is not in whole seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una marca de tiempo no está en segundos enteros.</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+4"/>
         <source>Send the details to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíe los detalles a soporte.</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>A timestamp looks like milliseconds; ChileMedido expects seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una marca de tiempo parece estar en milisegundos; ChileMedido espera segundos.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The measurement is stamped in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La medición tiene una hora en el futuro.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The clock that stamped it is wrong: check the Clock step.</source>
-        <translation type="unfinished"></translation>
+        <translation>El reloj que le puso la hora está mal: revise el paso Reloj.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The measurement is more than a month old.</source>
-        <translation type="unfinished"></translation>
+        <translation>La medición tiene más de un mes.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>If this is a live reading, the clock that stamped it is wrong: check the Clock step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si es una lectura actual, el reloj que le puso la hora está mal: revise el paso Reloj.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The measurement has no values; ChileMedido refuses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La medición no tiene valores; ChileMedido la rechaza.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check that the meter gives values for this meter&apos;s variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise que el medidor entregue valores para las variables de este medidor.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The value of &quot;{sensor}&quot; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>El valor de «{sensor}» no es un número.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the profile&apos;s data type for this variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el tipo de dato del perfil para esta variable.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The value of &quot;{sensor}&quot; is not a finite number.</source>
-        <translation type="unfinished"></translation>
+        <translation>El valor de «{sensor}» no es un número finito.</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+33"/>
         <source>Check the profile&apos;s data type and word order for this variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el tipo de dato y el orden de palabras del perfil para esta variable.</translation>
     </message>
     <message>
         <location line="-30"/>
         <source>&quot;{sensor}&quot; is not how ChileMedido spells it: &quot;{suggestion}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{sensor}» no se escribe así en ChileMedido: «{suggestion}».</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accents and case must match exactly; fix the name in the profile, or its values will be ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los tildes y las mayúsculas deben coincidir exactamente; corrija el nombre en el perfil, o sus valores se ignorarán.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;{sensor}&quot; is not a ChileMedido variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{sensor}» no es una variable de ChileMedido.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server will ignore its values with a warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor ignorará sus valores con una advertencia.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The meter gave no value for it in this reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor no entregó un valor para ella en esta lectura.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>ChileMedido expects it, but the meter profile does not read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido la espera, pero el perfil del medidor no la lee.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use a profile that maps it, or ask the administrator to remove it from the meter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use un perfil que la incluya, o pida al administrador que la quite del medidor.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not configured for this meter on ChileMedido: the server would ignore it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No está configurada para este medidor en ChileMedido: el servidor la ignoraría.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Its value is not a finite number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su valor no es un número finito.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>On ChileMedido, this meter does not have &quot;{sensor}&quot; configured, so its value was ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>En ChileMedido, este medidor no tiene configurada «{sensor}», así que su valor se ignoró.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ask the ChileMedido administrator to add it to the meter, or ignore this if the meter is not meant to report it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida al administrador de ChileMedido que la agregue al medidor, o ignore este aviso si el medidor no debe informarla.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>ChileMedido accepted the upload with a warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido aceptó el envío con una advertencia.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The upload history cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede usar el historial de envíos.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uploads still work. If this persists, close Medido and rename or delete the file named in the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los envíos siguen funcionando. Si esto continúa, cierre Medido y cambie el nombre o borre el archivo indicado en los detalles.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The upload history was written by a newer Medido.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial de envíos lo escribió una versión más nueva de Medido.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It was left untouched; update Medido to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quedó sin cambios; actualice Medido para verlo.</translation>
     </message>
     <message>
         <location filename="../../app/gui/meter_texts.py" line="+12"/>
@@ -1527,7 +1497,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,6 +1581,39 @@
         <location line="+4"/>
         <source>Go to &amp;Connection</source>
         <translation>Ir a &amp;Conexión</translation>
+    </message>
+</context>
+<context>
+    <name>LookupBar</name>
+    <message>
+        <location filename="../../app/gui/widgets/lookup_bar.py" line="+14"/>
+        <source>Meter number</source>
+        <translation>Número de medidor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ChileMedido id</source>
+        <translation>ID de ChileMedido</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Look up by:</source>
+        <translation>Buscar por:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. 29, or MED-04/Ñuñoa as registered</source>
+        <translation>p. ej. 29, o MED-04/Ñuñoa tal como está registrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a whole number, e.g. 29</source>
+        <translation>un número entero, p. ej. 29</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
     </message>
 </context>
 <context>
@@ -1704,27 +1707,27 @@
     <message>
         <location filename="../../app/gui/widgets/meter_clock_box.py" line="+63"/>
         <source>Meter clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Reloj del medidor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Set the meter clock to ChileMedido&apos;s time…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajustar el reloj del medidor a la hora de ChileMedido…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The meter&apos;s time will change now. Its energy profile and event logs may get a gap or a repeated interval at this moment. Set the clock?</source>
-        <translation type="unfinished"></translation>
+        <translation>La hora del medidor va a cambiar ahora. Sus registros de perfil de energía y de eventos pueden quedar con un hueco o un intervalo repetido en este momento. ¿Ajustar el reloj?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Set the clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar el reloj</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1795,117 @@
         <location filename="../../app/gui/pages/placeholder.py" line="+28"/>
         <source>This step is not available in this version yet.</source>
         <translation>Este paso aún no está disponible en esta versión.</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPage</name>
+    <message>
+        <location filename="../../app/gui/pages/plot.py" line="+101"/>
+        <source>Watch the values over time: a load that switches on, three phases alike.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+78"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+78"/>
+        <source>&amp;Pause</source>
+        <translation type="unfinished">&amp;Pausar</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Show the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export P&amp;NG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+82"/>
+        <source>%n reading(s) in memory</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Local time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UTC</source>
+        <translation type="unfinished">UTC</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The image could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2460,22 +2574,22 @@
     <message>
         <location filename="../../app/gui/widgets/tolerance_box.py" line="+41"/>
         <source>Tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolerancia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Pass within:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aprobado hasta:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Warn up to:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;dvertencia hasta:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Beyond that, the clock fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por sobre eso, el reloj queda reprobado.</translation>
     </message>
 </context>
 <context>
@@ -2574,32 +2688,32 @@
     <message>
         <location filename="../../app/gui/widgets/upload_answer.py" line="+36"/>
         <source>ChileMedido answered HTTP %1: stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido respondió HTTP %1: guardada.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ChileMedido answered HTTP %1 but did not confirm it stored it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido respondió HTTP %1, pero no confirmó que la guardó.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>(ChileMedido said: “%1”)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ChileMedido dijo: «%1»)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not stored (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó (HTTP %1): %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>ChileMedido said: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido dijo: «%1»</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The measurement is kept above: change it or send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La medición se mantiene arriba: modifíquela o envíela de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2607,52 +2721,52 @@
     <message>
         <location filename="../../app/gui/widgets/upload_history_view.py" line="+69"/>
         <source>Sent</source>
-        <translation type="unfinished">Enviado</translation>
+        <translation>Enviada</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambiente</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Meter</source>
-        <translation type="unfinished">Medidor</translation>
+        <translation>Medidor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select an upload to see what was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un envío para ver lo que se mandó.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Stored, with warnings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada, con advertencias: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó</translation>
     </message>
 </context>
 <context>
@@ -2660,145 +2774,145 @@
     <message>
         <location filename="../../app/gui/pages/upload.py" line="+114"/>
         <source>Send a test measurement from the meter&apos;s current reading and see what ChileMedido answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíe una medición de prueba con la lectura actual del medidor y vea qué responde ChileMedido.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Freeze this reading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Congelar esta lectura</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep this reading in the preview while the meter polls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantiene esta lectura en la vista previa mientras se sigue leyendo el medidor.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Send test measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enviar medición de prueba</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial (lo más reciente primero)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Sending to ChileMedido…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando a ChileMedido…</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>ChileMedido stored the test measurement, with warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido guardó la medición de prueba, con advertencias.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Their meaning is shown below the Send button.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su significado aparece bajo el botón Enviar.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>ChileMedido stored the test measurement.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChileMedido guardó la medición de prueba.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Cancelled. ChileMedido may or may not have stored it; sending again is safe (a measurement is stored once).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado. Puede que ChileMedido la haya guardado o no; enviarla de nuevo no tiene riesgo (cada medición se guarda una sola vez).</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Not logged in: &lt;a href=&quot;connection&quot;&gt;log in on the Connection step&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin sesión iniciada: &lt;a href=&quot;connection&quot;&gt;inicie sesión en el paso Conexión&lt;/a&gt;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No meter chosen: &lt;a href=&quot;device&quot;&gt;look it up on the Device step&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay un medidor elegido: &lt;a href=&quot;device&quot;&gt;búsquelo en el paso Dispositivo&lt;/a&gt;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No reading yet: &lt;a href=&quot;meter&quot;&gt;read the meter on the Meter step&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay lectura: &lt;a href=&quot;meter&quot;&gt;lea el medidor en el paso Medidor&lt;/a&gt;.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The measurement cannot be sent as it is: see the checks below.</source>
-        <translation type="unfinished"></translation>
+        <translation>La medición no se puede enviar así: vea las revisiones más abajo.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin lectura.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reading of %1 (frozen).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lectura de las %1 (congelada).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reading of %1 (live).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lectura de las %1 (en vivo).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stamped on this laptop&apos;s clock (compare clocks to use ChileMedido&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Con la hora del reloj de este notebook (compare los relojes para usar la de ChileMedido).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stamped on ChileMedido&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con la hora del reloj de ChileMedido.</translation>
     </message>
 </context>
 <context>
     <name>UploadPreview</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_preview.py" line="+71"/>
+        <location filename="../../app/gui/widgets/upload_preview.py" line="+75"/>
         <source>What will be sent (JSON, exactly as sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que se enviará (JSON, tal como se envía)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Left out, and why</source>
-        <translation type="unfinished"></translation>
+        <location line="-5"/>
+        <source>Left out (%1), and why</source>
+        <translation>Omitidas (%1), y por qué</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Variable</source>
-        <translation type="unfinished">Variable</translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Include the ones not configured on ChileMedido (to see its warning)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Incluir las que no están configuradas en ChileMedido (para ver su advertencia)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Checks: nothing ChileMedido would refuse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones: nada que ChileMedido fuera a rechazar.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cannot send</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede enviar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencia</translation>
     </message>
 </context>
 <context>
@@ -2806,72 +2920,72 @@
     <message>
         <location filename="../../app/gui/widgets/clock_zones.py" line="+19"/>
         <source>Continental Chile (America/Santiago)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chile continental (America/Santiago)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Magallanes (America/Punta_Arenas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Magallanes (America/Punta_Arenas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Easter Island (Pacific/Easter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Isla de Pascua (Pacific/Easter)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Time zones</source>
-        <translation type="unfinished"></translation>
+        <translation>Husos horarios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The meter &amp;keeps:</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor &amp;usa:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Magallanes (America/Punta_Arenas) has no daylight saving time: it stays on UTC−03:00 all year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Magallanes (America/Punta_Arenas) no tiene horario de verano: se mantiene en UTC−03:00 todo el año.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>This laptop&apos;s time zone: …</source>
-        <translation type="unfinished"></translation>
+        <translation>Huso horario de este notebook: …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocido</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This laptop&apos;s time zone: %1 (%2), Chilean.</source>
-        <translation type="unfinished"></translation>
+        <translation>Huso horario de este notebook: %1 (%2), chileno.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This laptop&apos;s time zone: %1 (%2), not a Chilean zone. Uploads are stamped in UTC, so they are right; but its clock shows another hour than the meter&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Huso horario de este notebook: %1 (%2), no es chileno. Los envíos llevan la hora en UTC, así que quedan bien; pero su reloj muestra otra hora que la del medidor.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Next daylight saving time change in continental Chile: none known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo cambio de horario de verano en Chile continental: no se conoce ninguno.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Next change in continental Chile: %1 at %2 local time, clocks go forward %3 h to %4 (%5 → %6, %7 UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo cambio en Chile continental: %1 a las %2 hora local, los relojes se adelantan %3 h a las %4 (%5 → %6, %7 UTC).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Next change in continental Chile: %1 at %2 local time, clocks go back %3 h to %4 (%5 → %6, %7 UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo cambio en Chile continental: %1 a las %2 hora local, los relojes se atrasan %3 h a las %4 (%5 → %6, %7 UTC).</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import httpx
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.api import RetryPolicy
@@ -13,6 +14,7 @@ from app.core.clock_check import UTC_ZONE
 from app.core.clock_verdict import Comparison, DriftThresholds, Verdict
 from app.core.meter.reader import MeterReader
 from app.emulator.server import EmulatorServer
+from app.gui.i18n import Language, Translations
 from app.gui.pages.clock import ClockPage
 from app.gui.session import Session
 from app.gui.steps import StepState
@@ -214,3 +216,18 @@ def test_tolerances_and_zone_are_remembered(qtbot: QtBot, session: Session) -> N
     assert again.thresholds == DriftThresholds(2.5, 30.0)
     assert again.view.zones.zone == "America/Punta_Arenas"
     assert str(again.zone.zone) == "America/Punta_Arenas"
+
+
+def test_spanish_numbers_and_zones(
+    qtbot: QtBot, session: Session, emulator: EmulatorServer, translations: Translations
+) -> None:
+    log_in(qtbot, session, emulator)
+    page = build(qtbot, session)
+    compare(qtbot, page)
+    translations.apply(Language.SPANISH)
+    QApplication.sendPostedEvents()
+    assert page.compare_button.text() == "&Comparar relojes"
+    assert page.view.laptop.offset.text().startswith("Notebook − ChileMedido: ")
+    assert "," in page.view.laptop.offset.text()  # decimal comma
+    assert page.tolerance.pass_spin.text() == "5,0 s"
+    assert "horario de verano" in page.view.zones.magallanes.text()

@@ -6,12 +6,14 @@ import html
 import json
 
 import httpx
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.api import Device
 from app.core.clock_drift import Offset
 from app.core.meter.reading import MeterReading
 from app.emulator.server import EmulatorServer
+from app.gui.i18n import Language, Translations
 from app.gui.pages.upload import UploadPage
 from app.gui.session import Session
 from app.gui.steps import StepState
@@ -222,3 +224,15 @@ def test_cancel_a_slow_upload(qtbot: QtBot, session: Session, emulator: Emulator
     assert page.status.text().startswith("Cancelled.")
     assert step_state(page) is StepState.NOT_STARTED
     assert page.send_button.isEnabled()
+
+
+def test_in_spanish(
+    qtbot: QtBot, session: Session, emulator: EmulatorServer, translations: Translations
+) -> None:
+    ready(qtbot, session, emulator, "30")
+    page = build(qtbot, session)
+    translations.apply(Language.SPANISH)
+    QApplication.sendPostedEvents()
+    assert page.send_button.text() == "&Enviar medición de prueba"
+    assert page.preview.omitted_title.text().startswith("Omitidas (")
+    assert all("No está configurada" in why for why in left_out(page).values())
