@@ -1712,7 +1712,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Set the meter clock to ChileMedido&apos;s time…</source>
-        <translation>&amp;Ajustar el reloj del medidor a la hora de ChileMedido…</translation>
+        <translation>&amp;Ajustar el reloj a la hora de ChileMedido…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2875,7 +2875,7 @@
 <context>
     <name>UploadPreview</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_preview.py" line="+75"/>
+        <location filename="../../app/gui/widgets/upload_preview.py" line="+76"/>
         <source>What will be sent (JSON, exactly as sent)</source>
         <translation>Lo que se enviará (JSON, tal como se envía)</translation>
     </message>

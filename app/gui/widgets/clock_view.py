@@ -69,7 +69,7 @@ class ClockView(QWidget):
 
     def add_settings_box(self, box: QWidget) -> None:
         """The page's own settings box goes between the zones and the meter clock."""
-        self._boxes.insertWidget(1, box, 2)
+        self._boxes.insertWidget(1, box, 1)
 
     def retranslate(self) -> None:
         self.server.title.setText(self.tr("ChileMedido"))

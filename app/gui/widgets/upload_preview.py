@@ -53,6 +53,7 @@ class UploadPreview(QSplitter):
         )
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
+        self.setSizes([3000, 2000])  # the JSON wider, whatever the texts' lengths
         self.setChildrenCollapsible(False)
         self._theme = ThemeWatcher(self)
         self._theme.changed.connect(self._show_checks)
