@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from app.core.api import (
     Account,
@@ -69,10 +69,16 @@ class ConnectionPage(Page):
         right.addWidget(self.account)
         right.addWidget(self.known)
         right.addStretch()
-        columns = QHBoxLayout()
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
-        self.body.addLayout(columns)
+        scroll = QScrollArea()  # a small window (or a big font) scrolls instead of clipping
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.addWidget(scroll)
 
         session.api_state_changed.connect(self._on_status)
         session.api_changed.connect(self._on_api_changed)

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from app.core.api import ChileMedidoClient, Device, MeterNotFound, NotYourMeter, TokenError
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import ProfileLibrary, default_library
 from app.core.meter.reader import MeterReader
 from app.core.sensor_coverage import CoverageReport, compare
-from app.gui.i18n import N_
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
 from app.gui.session import Session
@@ -27,11 +25,11 @@ from app.gui.settings import DEVICE_NUMBER, METER_PROFILE, Option
 from app.gui.steps import StepState
 from app.gui.widgets.device_tables import DeviceTables
 from app.gui.widgets.login_pointer import LoginPointer
+from app.gui.widgets.lookup_bar import ID, NUMBER, LookupBar
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 LOOKUP_MODE = Option("device/lookup_mode", str, "number")  # "number" or "id"
 DEVICE_ID = Option("device/id", str, "")
-_MODES = (("number", N_("DevicePage", "Meter number")), ("id", N_("DevicePage", "ChileMedido id")))
 
 
 class DevicePage(Page):
@@ -39,18 +37,11 @@ class DevicePage(Page):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self._texts = {"number": "", "id": ""}
-        self._mode = "number"
         self._profiles: dict[str, MeterProfile] = {}
         self._wanted_profile = ""
         self._asked = ""
-        self.mode = QComboBox()
-        self.mode.currentIndexChanged.connect(self._on_mode)
-        self.query = QLineEdit()
-        self.query.setClearButtonEnabled(True)
-        self.query.returnPressed.connect(self.look_up)
-        self.find_button = QPushButton()
-        self.find_button.clicked.connect(self.look_up)
+        self.lookup = LookupBar()
+        self.lookup.submitted.connect(self.look_up)
         self.pointer = LoginPointer()
         self.pointer.go.connect(self._go_to_connection)
         self.summary = QLabel()
@@ -62,14 +53,11 @@ class DevicePage(Page):
         self.tables = DeviceTables()
         self.tables.fetch.clicked.connect(self.fetch_dictionary)
 
-        lookup = QHBoxLayout()
-        self._mode_label, self._profile_label = QLabel(), QLabel()
-        for widget in (self._mode_label, self.mode, self.query, self.find_button):
-            lookup.addWidget(widget, 1 if widget is self.query else 0)
+        self._profile_label = QLabel()
         profile_row = QHBoxLayout()
         profile_row.addWidget(self._profile_label)
         profile_row.addWidget(self.profile, 1)
-        for item in (lookup, self.pointer, self.summary, profile_row, self.coverage):
+        for item in (self.lookup, self.pointer, self.summary, profile_row, self.coverage):
             if isinstance(item, QHBoxLayout):
                 self.body.addLayout(item)
             else:
@@ -88,19 +76,6 @@ class DevicePage(Page):
         return self.tr("Find the meter on ChileMedido and compare its variables with the profile.")
 
     def retranslate(self) -> None:
-        self._mode_label.setText(self.tr("Look up by:"))
-        self.mode.blockSignals(True)
-        self.mode.clear()
-        for _key, text in _MODES:
-            self.mode.addItem(QCoreApplication.translate("DevicePage", text))
-        self.mode.setCurrentIndex([k for k, _ in _MODES].index(self._mode))
-        self.mode.blockSignals(False)
-        self.query.setPlaceholderText(
-            self.tr("e.g. 29, or MED-04/Ñuñoa as registered")
-            if self._mode == "number"
-            else self.tr("a whole number, e.g. 29")
-        )
-        self.find_button.setText(self.tr("&Find"))
         self._profile_label.setText(self.tr("Meter profile:"))
         self._show_device(self.session.device)
 
@@ -108,20 +83,16 @@ class DevicePage(Page):
 
     def restore_settings(self) -> None:
         settings = self.session.settings
-        self._texts = {"number": settings.get(DEVICE_NUMBER), "id": settings.get(DEVICE_ID)}
-        mode = settings.get(LOOKUP_MODE)
-        self._mode = mode if mode in self._texts else "number"
-        self.query.setText(self._texts[self._mode])
-        self.retranslate()
+        texts = {NUMBER: settings.get(DEVICE_NUMBER), ID: settings.get(DEVICE_ID)}
+        self.lookup.restore(settings.get(LOOKUP_MODE), texts)
         self._wanted_profile = settings.get(METER_PROFILE)
         self._pick_profile(self._wanted_profile)
 
     def save_settings(self) -> None:
-        self._texts[self._mode] = self.query.text()
-        settings = self.session.settings
-        settings.set(LOOKUP_MODE, self._mode)
-        settings.set(DEVICE_NUMBER, self._texts["number"])
-        settings.set(DEVICE_ID, self._texts["id"])
+        settings, texts = self.session.settings, self.lookup.texts()
+        settings.set(LOOKUP_MODE, self.lookup.mode)
+        settings.set(DEVICE_NUMBER, texts[NUMBER])
+        settings.set(DEVICE_ID, texts[ID])
 
     # -- looking up ---------------------------------------------------------------------------
 
@@ -135,8 +106,8 @@ class DevicePage(Page):
                 self.tr("Use the Connection step, then come back to find the meter."),
             )
             return
-        text = self.query.text().strip()  # a number with edge spaces is a copy-paste slip
-        if self._mode == "id":
+        text = self.lookup.query.text().strip()  # edge spaces are a copy-paste slip
+        if self.lookup.mode == ID:
             if not text.isdigit():
                 self.show_message(
                     Level.ERROR,
@@ -155,7 +126,7 @@ class DevicePage(Page):
             lookup = api.device_by_number(text)
         self._asked = text
         self.banner.clear()
-        self.find_button.setEnabled(False)
+        self.lookup.button.setEnabled(False)
         self.set_step_state(StepState.BUSY)
         job = self.run(lookup, self._found, self._lookup_failed)
         job.finished.connect(self._lookup_finished)
@@ -165,14 +136,14 @@ class DevicePage(Page):
         self._show_device(device)
 
     def _lookup_finished(self) -> None:
-        self.find_button.setEnabled(True)
+        self.lookup.button.setEnabled(True)
 
     def _lookup_failed(self, error: BaseException) -> None:
         asked = self._asked
         if isinstance(error, MeterNotFound):
             what = (
                 self.tr("No meter with ChileMedido id %1 exists for your provider.")
-                if self._mode == "id"
+                if self.lookup.mode == ID
                 else self.tr("No meter numbered “%1” exists for your provider.")
             )
             todo = self.tr(
@@ -267,17 +238,7 @@ class DevicePage(Page):
     def _update_pointer(self, *_args: object) -> None:
         self.pointer.show_for(self.session.api_status, self.session.api is not None)
 
-    # -- mode and profile ---------------------------------------------------------------------
-
-    def _on_mode(self, index: int) -> None:
-        self._set_mode(_MODES[index][0] if 0 <= index < len(_MODES) else "number")
-
-    def _set_mode(self, mode: str) -> None:
-        if mode != self._mode:
-            self._texts[self._mode] = self.query.text()
-        self._mode = mode
-        self.query.setText(self._texts[mode])
-        self.retranslate()
+    # -- profile ---------------------------------------------------------------------------
 
     def _on_library(self, library: ProfileLibrary) -> None:
         self._profiles = {p.id: p for p in library.all()}

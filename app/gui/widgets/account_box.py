@@ -121,7 +121,7 @@ class AccountBox(QGroupBox):
             ApiState.ERROR: self.tr("The connection has a problem."),
         }
         text = names[status.state]
-        if status.error_code and status.state not in _LIVE:
+        if status.error_code and status.state in (ApiState.OFFLINE, ApiState.ERROR):
             text += " " + describe_code(status.error_code, status.error_message or "").what
         return text
 

@@ -94,7 +94,7 @@ class DeviceTables(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self._filter_label.setText(self.tr("Search:"))
+        self._filter_label.setText(self.tr("Filter:"))
         self.filter.setPlaceholderText(self.tr("part of a name, alias or unit (accents optional)"))
         self.fetch.setText(self.tr("&Get the platform's dictionary"))
         self.sensors.setHorizontalHeaderLabels(

@@ -61,10 +61,10 @@ def page(
 
 
 def look_up(qtbot: QtBot, page: DevicePage, text: str, mode: str = "number") -> None:
-    page.mode.setCurrentIndex(0 if mode == "number" else 1)
-    page.query.setText(text)
-    page.find_button.click()
-    qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=WAIT_MS)
+    page.lookup.modes.setCurrentIndex(0 if mode == "number" else 1)
+    page.lookup.query.setText(text)
+    page.lookup.button.click()
+    qtbot.waitUntil(lambda: page.lookup.button.isEnabled(), timeout=WAIT_MS)
 
 
 def test_meter_29_by_number_shows_its_30_variables(qtbot: QtBot, page: DevicePage) -> None:
@@ -170,8 +170,8 @@ def test_not_logged_in_points_to_the_connection_step(
     page = build(qtbot, session)
     assert page.pointer.isVisible()
     assert "not logged in" in page.pointer.text.text()
-    page.query.setText("29")
-    page.find_button.click()
+    page.lookup.query.setText("29")
+    page.lookup.button.click()
     assert page.banner.what.text() == "Log in to ChileMedido first."
     with qtbot.waitSignal(session.step_requested, timeout=1000) as asked:
         page.pointer.button.click()
@@ -207,11 +207,11 @@ def test_settings_and_a_meter_found_before_the_page(
     page = build(qtbot, session)
     assert page.tables.sensors.rowCount() == 30
     assert page.state is StepState.OK
-    assert page.mode.currentIndex() == 1
-    assert page.query.text() == "29"
-    page.mode.setCurrentIndex(0)
-    assert page.query.text() == "29 A"
-    page.query.setText("MED-7")
+    assert page.lookup.modes.currentIndex() == 1
+    assert page.lookup.query.text() == "29"
+    page.lookup.modes.setCurrentIndex(0)
+    assert page.lookup.query.text() == "29 A"
+    page.lookup.query.setText("MED-7")
     page.save_settings()
     assert session.settings.get(LOOKUP_MODE) == "number"
     assert session.settings.get(DEVICE_NUMBER) == "MED-7"
