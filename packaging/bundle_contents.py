@@ -67,7 +67,8 @@ WINDOWS_HIDDEN_IMPORTS: tuple[str, ...] = (
 # Never loaded by Medido. Optional imports of its libraries would pull these in: dev tools
 # (pydantic's mypy and hypothesis plugins, anyio's pytest plugin, httpx's CLI with rich) and
 # setuptools. PySide6 modules: Medido uses QtCore, QtGui, QtWidgets and QtSvg (the icons);
-# pyqtgraph treats QtOpenGLWidgets and QtTest as optional.
+# pyqtgraph needs QtOpenGL and QtOpenGLWidgets (its curves import them) and treats QtTest as
+# optional.
 EXCLUDES: tuple[str, ...] = (
     "tkinter",
     "_tkinter",
@@ -87,8 +88,6 @@ EXCLUDES: tuple[str, ...] = (
     "pkg_resources",
     "pydoc_data",
     "PySide6.QtNetwork",
-    "PySide6.QtOpenGL",
-    "PySide6.QtOpenGLWidgets",
     "PySide6.QtTest",
     "PySide6.QtQml",
     "PySide6.QtQuick",
