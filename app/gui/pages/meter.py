@@ -1,0 +1,249 @@
+"""The Meter step: connect to the meter, choose its profile, poll it and see every variable.
+
+The page turns the settings into a core link and reader (open_link, MeterReader) and hands
+them to the session, which polls on the core loop; every reading fills the table in place.
+A meter that does not answer shows in the banner while polling goes on trying; a register the
+meter refuses shows in its row. In the demo the session already has a link, reader and
+polling: the page shows them and never opens a second link.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter
+
+from app.core.meter.detect import Responder
+from app.core.meter.links import LinkEvent, ModbusLink, list_serial_ports
+from app.core.meter.meter_uri import MeterURIError, open_link, parse_meter_uri
+from app.core.meter.profile import MeterProfile, SerialDefaults
+from app.core.meter.profile_guess import ProfileGuess
+from app.core.meter.profile_loader import default_library
+from app.core.meter.reader import MeterReader
+from app.core.meter.reading import MeterReading
+from app.gui.message_banner import Level
+from app.gui.models.sensor_status import reading_state
+from app.gui.pages.base import Page
+from app.gui.session import Session
+from app.gui.settings import METER_PROFILE, METER_URI, Option
+from app.gui.steps import StepState
+from app.gui.widgets.meter_readout import MeterReadout
+from app.gui.widgets.meter_setup import MeterSetup
+from app.gui.widgets.scan_dialog import ScanDialog
+
+POLL_INTERVAL_S = Option("meter/interval_s", float, 1.0)
+logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
+
+
+class MeterPage(Page):
+    key = "meter"
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.profiles = default_library().all()
+        self.setup = MeterSetup(self.profiles)
+        self.readout = MeterReadout(session.address_base)
+        self.link_settings, self.picker = self.setup.link_settings, self.setup.picker
+        self.controls, self.model = self.setup.controls, self.readout.model
+        self.scan_dialog: ScanDialog | None = None
+        self._error_code: str | None = None  # the poll error the banner shows, if any
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.setup)
+        split.addWidget(self.readout)
+        split.setStretchFactor(1, 1)
+        split.setSizes([340, 760])
+        self.body.addWidget(split, 1)
+
+        self.link_settings.refresh_requested.connect(self.refresh_ports)
+        self.link_settings.uri_text.returnPressed.connect(self._apply_uri_text)
+        self.picker.changed.connect(self._on_profile_chosen)
+        self.controls.connect_button.clicked.connect(self.connect_meter)
+        self.controls.disconnect_button.clicked.connect(self.disconnect_meter)
+        self.controls.poll_button.clicked.connect(self.toggle_polling)
+        self.controls.interval.editingFinished.connect(self._on_interval)
+        self.controls.detect_button.clicked.connect(self.open_scan)
+        self.controls.plan_button.toggled.connect(self.readout.show_plan)
+        session.reading_arrived.connect(self.on_reading)
+        session.link_state_changed.connect(self._on_link_event)
+        session.reader_changed.connect(self._on_reader)
+        session.polling_changed.connect(self._sync_controls)
+        session.address_base_changed.connect(self.readout.set_address_base)
+        self.refresh_ports()
+
+    def description(self) -> str:
+        return self.tr("Read every variable from the meter, and check that each one makes sense.")
+
+    def retranslate(self) -> None:
+        self.setup.retranslate()
+        self.readout.retranslate()
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        settings = self.session.settings
+        self.picker.set_profile_id(settings.get(METER_PROFILE))
+        profile = self.picker.profile()
+        defaults = profile.serial if profile is not None else SerialDefaults()
+        self.link_settings.set_serial_defaults(defaults)
+        with contextlib.suppress(MeterURIError):  # never set or hand-edited: keep the defaults
+            self.link_settings.set_uri(parse_meter_uri(settings.get(METER_URI)), defaults)
+        self.controls.interval.setValue(settings.get(POLL_INTERVAL_S))
+        self.readout.set_profile(profile)
+        self._on_reader(self.session.reader)  # the demo's, if it is already there
+
+    def save_settings(self) -> None:
+        settings = self.session.settings
+        with contextlib.suppress(MeterURIError):  # a half-typed address keeps the last good one
+            settings.set(METER_URI, str(self.link_settings.uri()))
+        profile = self.picker.profile()
+        if profile is not None:
+            settings.set(METER_PROFILE, profile.id)
+        settings.set(POLL_INTERVAL_S, self.controls.interval.value())
+
+    # -- connecting and polling ---------------------------------------------------------------
+
+    def connect_meter(self) -> None:
+        """Open a link with the fields' settings and the chosen profile; poll once it is up."""
+        profile = self.picker.profile()
+        try:
+            uri = self.link_settings.uri()
+        except MeterURIError as e:
+            self.show_error(e)
+            return
+        if profile is None:
+            return
+        self.banner.clear()
+        self._error_code = None
+        link = open_link(uri, profile, traffic=self.session.traffic)
+        self.session.set_link(link)  # the previous link closes on the core loop
+        self.session.set_reader(MeterReader(link, profile, uri.unit_for(profile)))
+        self.readout.reset()
+        self.set_step_state(StepState.BUSY)
+        self.save_settings()
+        self.run(link.connect(), lambda _: self._connected(link), self._connect_failed)
+
+    def _connected(self, link: ModbusLink) -> None:
+        if link is self.session.link and self.session.reader is not None:
+            self.session.start_polling(self.controls.interval.value())
+
+    def _connect_failed(self, error: BaseException) -> None:
+        self.show_error(error)
+        self.set_step_state(StepState.ERROR)
+
+    def disconnect_meter(self) -> None:
+        self.session.set_reader(None)
+        self.session.set_link(None)
+        self.banner.clear()
+        self._error_code = None
+        self.readout.reset()
+        self.set_step_state(StepState.NOT_STARTED)
+
+    def toggle_polling(self) -> None:
+        if self.session.polling:
+            self.session.stop_polling()
+        elif self.session.reader is not None:
+            self.session.start_polling(self.controls.interval.value())
+
+    def _on_interval(self) -> None:
+        self.session.settings.set(POLL_INTERVAL_S, self.controls.interval.value())
+        if self.session.polling:
+            self.session.start_polling(self.controls.interval.value())  # restarts
+
+    def _on_profile_chosen(self, profile: MeterProfile) -> None:
+        """A new profile: its serial defaults and rows; a connected meter is read with it."""
+        self.link_settings.set_serial_defaults(profile.serial)
+        self.session.settings.set(METER_PROFILE, profile.id)  # the Device page reads it
+        reader, link = self.session.reader, self.session.link
+        if reader is not None and link is not None and reader.profile.id != profile.id:
+            polling = self.session.polling
+            self.session.set_reader(MeterReader(link, profile, reader.unit))
+            if polling:
+                self.session.start_polling(self.controls.interval.value())
+        self.readout.set_profile(profile)
+
+    def _on_reader(self, reader: MeterReader | None) -> None:
+        if reader is not None:
+            shown = self.picker.profile()
+            if shown is None or shown.id != reader.profile.id:
+                self.picker.blockSignals(True)  # show it; do not make another reader
+                self.picker.set_profile_id(reader.profile.id)
+                self.picker.blockSignals(False)
+                self.readout.set_profile(reader.profile)
+            if self.state is StepState.NOT_STARTED:
+                self.set_step_state(StepState.BUSY)
+        self._sync_controls()
+
+    def _sync_controls(self) -> None:
+        self.controls.set_state(
+            connected=self.session.link is not None and self.session.reader is not None,
+            polling=self.session.polling,
+        )
+
+    # -- readings and link events -------------------------------------------------------------
+
+    def on_reading(self, reading: MeterReading) -> None:
+        reader = self.session.reader
+        if reader is None or (reading.profile_id, reading.unit) != (reader.profile.id, reader.unit):
+            return  # a late reading from a reader just replaced
+        self.readout.show_reading(reading)
+        if reading.error is not None:
+            if reading.error.code != self._error_code:  # keep the banner steady while it lasts
+                self._error_code = reading.error.code
+                self.show_error(reading.error)
+        elif self._error_code is not None:
+            self._error_code = None
+            self.banner.clear()
+        self.set_step_state(reading_state(reading))
+
+    def _on_link_event(self, event: LinkEvent) -> None:
+        link = self.session.link
+        if link is not None and event.link == link.description:
+            self.readout.show_link_event(event)
+
+    # -- serial ports and auto-detect ---------------------------------------------------------
+
+    def refresh_ports(self) -> None:
+        """List the serial ports off the GUI thread (it asks the OS)."""
+        self.run(asyncio.to_thread(list_serial_ports), self.link_settings.set_ports)
+
+    def _apply_uri_text(self) -> None:
+        try:
+            self.link_settings.apply_uri_text()
+        except MeterURIError as e:
+            self.show_error(e)
+
+    def open_scan(self) -> None:
+        try:
+            uri = self.link_settings.uri()
+        except MeterURIError as e:
+            self.show_error(e)
+            return
+        if uri.serial_port and self.session.link is not None:
+            self.disconnect_meter()  # a serial port opens once: the scan needs it
+        self.scan_dialog = ScanDialog(self.session.bridge, uri, self.profiles, self)
+        self.scan_dialog.chosen.connect(self.use_detected)
+        self.scan_dialog.open()
+
+    def use_detected(self, responder: Responder, guess: ProfileGuess | None) -> None:
+        """Apply what auto-detect found: unit, serial settings, profile."""
+        uri = replace(self.link_settings.uri(), unit=responder.unit)
+        if responder.baud is not None:
+            uri = replace(
+                uri, baud=responder.baud, parity=responder.parity, stop_bits=responder.stop_bits
+            )
+        if guess is not None:
+            self.picker.set_profile_id(guess.profile_id)
+        self.link_settings.set_uri(uri)
+        what = self.tr("Unit %1 is set; connect to read it.").replace("%1", str(responder.unit))
+        if guess is not None and guess.word_order is not None:
+            todo = self.tr(
+                "The meter sends multi-register values in %1 order, not the profile's. Change "
+                "the meter's setting, or use a profile with that order."
+            ).replace("%1", guess.word_order.value)
+            self.show_message(Level.WARNING, what, todo, guess.message)
+        else:
+            self.show_message(Level.SUCCESS, what)

@@ -1,0 +1,184 @@
+"""The link's state and what polling has cost so far: requests, errors, round trips, last poll.
+
+Counters add up the per-poll statistics that arrive with each reading (the reading owns them,
+so nothing is read across threads); `reset()` starts again for a new link.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.meter.links import LinkError, LinkEvent, LinkState, LinkStats
+from app.core.meter.planner import ReadPlan
+from app.core.meter.reading import MeterReading
+from app.gui.error_text import describe
+from app.gui.i18n import N_
+from app.gui.icons import step_icon
+from app.gui.steps import StepState
+
+_STATES: dict[LinkState, tuple[str, StepState]] = {
+    LinkState.DISCONNECTED: (N_("LinkStatus", "Not connected"), StepState.NOT_STARTED),
+    LinkState.CONNECTING: (N_("LinkStatus", "Connecting…"), StepState.BUSY),
+    LinkState.CONNECTED: (N_("LinkStatus", "Connected"), StepState.OK),
+    LinkState.RECONNECTING: (N_("LinkStatus", "Reconnecting…"), StepState.WARNING),
+    LinkState.FAILED: (N_("LinkStatus", "Cannot connect"), StepState.ERROR),
+}
+
+
+class LinkStatus(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QLabel()
+        self.state = QLabel()
+        font = self.state.font()
+        font.setBold(True)
+        self.state.setFont(font)
+        self.state.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.values = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in self.values]
+        head = QHBoxLayout()
+        head.addWidget(self.icon)
+        head.addWidget(self.state)
+        head.addWidget(self.message, 10)
+        head.addStretch(1)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for i, (label, value) in enumerate(zip(self.labels, self.values, strict=True)):
+            row, column = divmod(i, 2)
+            grid.addWidget(label, row, 2 * column)
+            grid.addWidget(value, row, 2 * column + 1, 1, 3 if i == len(self.values) - 1 else 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(grid)
+        self._event: LinkEvent | None = None
+        self._totals = LinkStats()
+        self._last: MeterReading | None = None
+        self._plan: ReadPlan | None = None
+        self.retranslate()
+
+    @property
+    def totals(self) -> LinkStats:
+        return self._totals
+
+    def reset(self) -> None:
+        self._event, self._last, self._plan = None, None, None
+        self._totals = LinkStats()
+        self._redraw()
+
+    def show_event(self, event: LinkEvent) -> None:
+        self._event = event
+        self._redraw()
+
+    def show_reading(self, reading: MeterReading) -> None:
+        _add(self._totals, reading.stats)
+        self._last = reading
+        self._plan = reading.plan
+        self._redraw()
+
+    def show_plan(self, plan: ReadPlan | None) -> None:
+        self._plan = plan
+        self._redraw()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Link"))
+        names = (
+            self.tr("Requests"),
+            self.tr("Errors"),
+            self.tr("Round trip"),
+            self.tr("Last poll"),
+            self.tr("Read plan"),
+        )
+        for label, text in zip(self.labels, names, strict=True):
+            label.setText(text)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        event = self._event
+        state = event.state if event is not None else LinkState.DISCONNECTED
+        name, icon = _STATES[state]
+        size = self.state.fontMetrics().height()
+        self.icon.setPixmap(step_icon(icon).pixmap(size, size))
+        self.state.setText(QCoreApplication.translate("LinkStatus", name))
+        self.message.setText(self._event_text(event))
+        self.message.setVisible(bool(self.message.text()))
+        t = self._totals
+        requests, errors, rtt, last, plan = self.values
+        requests.setText(_args(self.tr("%1 (%2 retries)"), t.requests, t.retries))
+        errors.setText(_args(self.tr("%1 (%2 timeouts)"), t.errors, t.timeouts))
+        if t.rtt_min_ms is None or t.rtt_avg_ms is None or t.rtt_max_ms is None:
+            rtt.setText("—")
+        else:
+            rtt.setText(
+                _args(
+                    self.tr("%1 / %2 / %3 ms (min / avg / max)"),
+                    f"{t.rtt_min_ms:.1f}",
+                    f"{t.rtt_avg_ms:.1f}",
+                    f"{t.rtt_max_ms:.1f}",
+                )
+            )
+        reading = self._last
+        if reading is None:
+            last.setText("—")
+        else:
+            at = reading.at.astimezone().strftime("%H:%M:%S")
+            last.setText(_args(self.tr("%1, took %2 ms"), at, f"{reading.duration_s * 1000:.0f}"))
+        plan.setText(self._plan_text())
+
+    def _plan_text(self) -> str:
+        p = self._plan
+        if p is None:
+            return "—"
+        requests = self.tr("%n request(s) per poll", "", p.requests)
+        more = _args(
+            self.tr("%1 registers, %2 ms modelled"), p.registers, f"{p.modelled_s * 1000:.1f}"
+        )
+        return f"{requests}, {more}"
+
+    def _event_text(self, event: LinkEvent | None) -> str:
+        if event is None or event.state not in (LinkState.FAILED, LinkState.RECONNECTING):
+            return ""
+        text = describe(LinkError(event.code, event.message))
+        words = " ".join(part for part in (text.what, text.todo) if part)
+        if event.retry_in_s is not None:
+            retry = self.tr("Next attempt in %1 s.").replace("%1", f"{event.retry_in_s:g}")
+            words = f"{words} {retry}"
+        return words
+
+
+def _add(total: LinkStats, poll: LinkStats) -> None:
+    """Add one poll's counters to the running totals."""
+    total.requests += poll.requests
+    total.attempts += poll.attempts
+    total.retries += poll.retries
+    total.timeouts += poll.timeouts
+    total.errors_by_kind.update(poll.errors_by_kind)
+    total.exceptions.update(poll.exceptions)
+    total.replies += poll.replies
+    total.rtt_total_ms += poll.rtt_total_ms
+    total.bytes_out += poll.bytes_out
+    total.bytes_in += poll.bytes_in
+    low, high = poll.rtt_min_ms, poll.rtt_max_ms
+    if low is not None:
+        total.rtt_min_ms = low if total.rtt_min_ms is None else min(total.rtt_min_ms, low)
+    if high is not None:
+        total.rtt_max_ms = high if total.rtt_max_ms is None else max(total.rtt_max_ms, high)
+
+
+def _args(text: str, *values: object) -> str:
+    """Fill Qt-style %1, %2 … placeholders (translators may reorder them)."""
+    for i, value in reversed(list(enumerate(values, 1))):
+        text = text.replace(f"%{i}", str(value))
+    return text

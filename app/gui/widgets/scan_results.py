@@ -1,0 +1,84 @@
+"""The meters an auto-detect found: one row per responder with its likeliest profile, the
+runners-up under it, and the word-order warning where the meter's order is not the profile's."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from app.core.meter.detect import Responder
+from app.core.meter.profile import MeterProfile
+from app.core.meter.profile_guess import ProfileGuess
+from app.gui.theme import colors
+
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ScanResults(QTreeWidget):
+    def __init__(self, profiles: list[MeterProfile], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = {p.id: f"{p.manufacturer} {p.model}" for p in profiles}
+        self._responders: list[Responder] = []
+        self.setColumnCount(3)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setColumnWidth(0, 190)
+        self.setColumnWidth(1, 300)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([self.tr("Meter"), self.tr("Likely profile"), self.tr("Notes")])
+        self.show_responders(self._responders)
+
+    def show_responders(self, responders: list[Responder] | tuple[Responder, ...]) -> None:
+        """Replace the rows (progress sends the whole list found so far each time)."""
+        selected = self.chosen()
+        self._responders = list(responders)
+        self.clear()
+        for r in self._responders:
+            item = QTreeWidgetItem(self, [self._where(r), *self._guess_texts(r.best)])
+            item.setData(0, _ROLE, (r, r.best))
+            self._paint(item, r.best)
+            for other in r.guesses[1:4]:
+                if other.score > 0:
+                    child = QTreeWidgetItem(item, ["", *self._guess_texts(other, runner_up=True)])
+                    child.setData(0, _ROLE, (r, other))
+                    self._paint(child, other)
+            item.setExpanded(True)
+            if selected is not None and selected[0].unit == r.unit:
+                self.setCurrentItem(item)
+        first = self.topLevelItem(0)
+        if self.currentItem() is None and first is not None:
+            self.setCurrentItem(first)
+
+    def chosen(self) -> tuple[Responder, ProfileGuess | None] | None:
+        item = self.currentItem()
+        if item is None:
+            return None
+        data = item.data(0, _ROLE)
+        return data if isinstance(data, tuple) else None
+
+    def _where(self, r: Responder) -> str:
+        return self.tr("Unit %1 — %2").replace("%1", str(r.unit)).replace("%2", r.settings)
+
+    def _guess_texts(self, guess: ProfileGuess | None, runner_up: bool = False) -> list[str]:
+        if guess is None:
+            return [self.tr("No profile fits"), self.tr("No plausible voltage or frequency.")]
+        name = self._names.get(guess.profile_id, guess.profile_id)
+        text = f"{name} ({guess.score:.0%})"
+        if runner_up:
+            text = self.tr("also possible: %1").replace("%1", text)
+        note = ""
+        if guess.word_order is not None:
+            note = self.tr(
+                "Word order: the meter sends %1, not the profile's order. Change the meter's "
+                "setting, or use a profile with that order."
+            ).replace("%1", guess.word_order.value)
+        return [text, note]
+
+    def _paint(self, item: QTreeWidgetItem, guess: ProfileGuess | None) -> None:
+        if guess is not None and guess.word_order is not None:
+            item.setForeground(2, colors().warning)
+            item.setToolTip(2, guess.message)
+        elif guess is None:
+            item.setForeground(1, colors().warning)
