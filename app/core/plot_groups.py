@@ -16,6 +16,7 @@ from app.core.sensors import sensor_by_name
 UNIT_ORDER = ("kW", "V", "A", "kVAR", "Sin unidad", "Hz", "%", "°C", "kWh", "kVARh")
 TOTAL_POWER = "Potencia activa total instantánea"
 NEUTRAL_CURRENT = "Corriente N"
+AVERAGE_VOLTAGE = "Voltaje F-N"
 AUXILIARY_UNITS = {"frequency": "Hz"}  # profile quantities outside the ChileMedido dictionary
 
 
@@ -46,13 +47,23 @@ def group_by_unit(sensors: Iterable[str]) -> list[SensorGroup]:
 
 
 def default_selection(available: Iterable[str]) -> list[str]:
-    """Total active power, phase voltages, phase currents — those of `available`, in its order."""
+    """Total active power, phase voltages, phase currents — those of `available`, in its order.
+
+    The average phase voltage (Voltaje F-N) only when the meter has no per-phase voltages.
+    """
     definitions = sensor_by_name()
+    names = list(dict.fromkeys(available))
+
+    def quantity(sensor: str) -> str:
+        return getattr(definitions.get(sensor), "quantity", "")
+
+    phases = [s for s in names if quantity(s) == "voltage_ln" and s != AVERAGE_VOLTAGE]
 
     def wanted(sensor: str) -> bool:
-        quantity = getattr(definitions.get(sensor), "quantity", "")
-        if sensor == TOTAL_POWER or quantity == "voltage_ln":
+        if sensor == TOTAL_POWER or (sensor == AVERAGE_VOLTAGE and not phases):
             return True
-        return quantity == "current" and sensor != NEUTRAL_CURRENT
+        if sensor in phases:
+            return True
+        return quantity(sensor) == "current" and sensor != NEUTRAL_CURRENT
 
-    return [s for s in dict.fromkeys(available) if wanted(s)]
+    return [s for s in names if wanted(s)]

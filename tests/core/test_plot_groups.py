@@ -38,6 +38,7 @@ def test_default_is_total_power_phase_voltages_and_phase_currents() -> None:
     assert {"Corriente A", "Corriente B", "Corriente C"} <= set(chosen)
     assert "Corriente N" not in chosen
     assert "Voltaje A-B" not in chosen
+    assert "Voltaje F-N" not in chosen  # the average, when the phases are there
     assert chosen == [s for s in sdm630 if s in chosen]
 
 
