@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -43,6 +44,10 @@ class UploadPreview(QSplitter):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.include_unconfigured = QCheckBox()  # the page reacts to it
+        # Its long text must not widen the window's minimum: it is clipped when narrow.
+        self.include_unconfigured.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed
+        )
         self.checks = QLabel()
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.RichText)
@@ -78,6 +83,7 @@ class UploadPreview(QSplitter):
         self.include_unconfigured.setText(
             self.tr("&Include the ones not configured on ChileMedido (to see its warning)")
         )
+        self.include_unconfigured.setToolTip(self.include_unconfigured.text().replace("&", ""))
         self.show_upload(self.prepared)
 
     def _show_checks(self, *_: object) -> None:
