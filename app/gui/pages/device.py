@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from app.core.api import ChileMedidoClient, Device, MeterNotFound, NotYourMeter, TokenError
@@ -249,6 +250,14 @@ class DevicePage(Page):
             self.profile.addItem(f"{p.manufacturer} {p.model} ({p.id})", p.id)
         self.profile.blockSignals(False)
         self._pick_profile(self._wanted_profile)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The Meter step may have chosen another profile since (it writes the setting)."""
+        chosen = self.session.settings.get(METER_PROFILE)
+        if chosen and chosen != self._wanted_profile:
+            self._wanted_profile = chosen
+            self._pick_profile(chosen)
+        super().showEvent(event)
 
     def _on_reader(self, reader: MeterReader | None) -> None:
         if reader is not None:  # the Meter step chose (or changed) the profile it reads with

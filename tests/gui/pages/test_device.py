@@ -4,13 +4,19 @@ last good meter stays), the filter, coverage against a profile, the dictionary, 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.api import ApiState, ChileMedidoClient, Environment
+from app.core.meter.meter_uri import open_link, parse_meter_uri
+from app.core.meter.profile_loader import default_library
+from app.core.meter.reader import MeterReader
 from app.emulator.server import EmulatorServer
+from app.emulator.tokens import TokenRejected as EmulatorTokenRejected
+from app.emulator.world import default_world
 from app.gui.i18n import Translations
 from app.gui.pages.device import DEVICE_ID, LOOKUP_MODE, DevicePage
 from app.gui.session import Session
@@ -150,6 +156,20 @@ def test_coverage_against_the_meter_steps_profile(
     assert cell(page.tables.sensors, 0, 3) == ""
 
 
+def test_the_profile_follows_the_meter_step(qtbot: QtBot, page: DevicePage) -> None:
+    look_up(qtbot, page, "29")
+    page.hide()
+    page.session.settings.set(METER_PROFILE, "eastron-sdm630")  # what the Meter page writes
+    page.show()
+    assert page.profile.currentData() == "eastron-sdm630"
+    assert state(page) is StepState.WARNING
+    profile = default_library().get("carlo-gavazzi-em340")
+    reader = MeterReader(open_link(parse_meter_uri("tcp://127.0.0.1:1502"), profile), profile, 1)
+    page.session.set_reader(reader)  # the Meter step connected with another profile
+    assert page.profile.currentData() == "carlo-gavazzi-em340"
+    page.session.set_reader(None)
+
+
 def test_the_platform_dictionary_on_demand(qtbot: QtBot, page: DevicePage) -> None:
     look_up(qtbot, page, "30")
     assert page.tables.dictionary.rowCount() == 0
@@ -194,6 +214,27 @@ def test_offline_keeps_the_meter_and_says_why(
     )
     assert page.session.device is not None
     assert page.session.device.number == "29"
+
+
+def test_a_revoked_token_points_back_to_the_connection_step(
+    qtbot: QtBot, session: Session, emulator_factory: EmulatorFactory, translations: Translations
+) -> None:
+    emulator = emulator_factory(replace(default_world(), strict_refresh_rotation=True))
+    token = emulator.issue_refresh_token("2")
+    client = ChileMedidoClient(Environment.emulator(emulator.base_url), remember_tokens=False)
+    session.set_api(client)
+    on_loop(session.bridge, client.login(token))
+    with pytest.raises(EmulatorTokenRejected):
+        emulator.state.tokens.refresh(token)  # the spent token reused: its family is revoked
+    emulator.state.tokens.revoke_access_tokens()
+    page = build(qtbot, session)
+    assert page.pointer.isHidden()
+    look_up(qtbot, page, "29")
+    assert page.banner.what.text() == "ChileMedido refused the token."
+    qtbot.waitUntil(lambda: page.pointer.isVisible(), timeout=WAIT_MS)
+    assert "no longer accepts" in page.pointer.text.text()
+    assert page.session.device is None
+    assert state(page) is StepState.ERROR
 
 
 def test_settings_and_a_meter_found_before_the_page(
