@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.api import ApiState, ChileMedidoClient, Environment
@@ -17,7 +17,7 @@ from app.core.meter.reader import MeterReader
 from app.emulator.server import EmulatorServer
 from app.emulator.tokens import TokenRejected as EmulatorTokenRejected
 from app.emulator.world import default_world
-from app.gui.i18n import Translations
+from app.gui.i18n import Language, Translations
 from app.gui.pages.device import DEVICE_ID, LOOKUP_MODE, DevicePage
 from app.gui.session import Session
 from app.gui.settings import DEVICE_NUMBER, METER_PROFILE
@@ -105,7 +105,9 @@ def test_the_filter_ignores_accents_and_case(qtbot: QtBot, page: DevicePage) -> 
     assert len(page.tables.sensors.shown_rows()) == 30
 
 
-def test_by_chilemedido_id_and_the_last_good_meter_stays(qtbot: QtBot, page: DevicePage) -> None:
+def test_by_chilemedido_id_and_the_last_good_meter_stays(
+    qtbot: QtBot, page: DevicePage, translations: Translations
+) -> None:
     look_up(qtbot, page, "30", mode="id")
     assert page.session.device is not None
     assert page.session.device.number == "30"
@@ -125,6 +127,15 @@ def test_by_chilemedido_id_and_the_last_good_meter_stays(qtbot: QtBot, page: Dev
     look_up(qtbot, page, "veintinueve", mode="id")
     assert page.banner.what.text() == "“veintinueve” is not a ChileMedido id."
     assert page.session.device.id == 29
+
+    translations.apply(Language.SPANISH)
+    QApplication.sendPostedEvents()
+    assert page.lookup.button.text() == "&Buscar"
+    look_up(qtbot, page, "29 B/Ñuñoa")
+    assert (
+        page.banner.what.text() == "No existe un medidor con número “29 B/Ñuñoa” para su proveedor."
+    )
+    assert page.banner.todo.text().startswith("Revise el número")
 
 
 def test_coverage_against_the_meter_steps_profile(
