@@ -15,7 +15,7 @@
 <context>
     <name>DevicePage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/device.py" line="+199"/>
+        <location filename="../../app/gui/pages/device.py" line="+200"/>
         <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
         <translation>
             <numerusform>Meter “%1” · ChileMedido id %2 · %n variable configured.</numerusform>
@@ -55,9 +55,9 @@
     <message numerus="yes">
         <location filename="../../app/gui/widgets/link_status.py" line="+144"/>
         <source>%n request(s) per poll</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n request per poll</numerusform>
+            <numerusform>%n requests per poll</numerusform>
         </translation>
     </message>
 </context>
@@ -66,17 +66,17 @@
     <message numerus="yes">
         <location filename="../../app/gui/pages/plot.py" line="+195"/>
         <source>%n reading(s) in memory</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reading in memory</numerusform>
+            <numerusform>%n readings in memory</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
         <source>%n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row.</numerusform>
+            <numerusform>%n rows.</numerusform>
         </translation>
     </message>
 </context>
@@ -85,9 +85,9 @@
     <message numerus="yes">
         <location filename="../../app/gui/widgets/profile_picker.py" line="+41"/>
         <source>%1 — %2 (%n variable(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %2 (%n variable)</numerusform>
+            <numerusform>%1 — %2 (%n variables)</numerusform>
         </translation>
     </message>
 </context>
@@ -96,9 +96,9 @@
     <message numerus="yes">
         <location filename="../../app/gui/widgets/scan_dialog.py" line="+191"/>
         <source>%n meter(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n meter found</numerusform>
+            <numerusform>%n meters found</numerusform>
         </translation>
     </message>
 </context>

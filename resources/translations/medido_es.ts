@@ -358,7 +358,7 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../app/gui/pages/device.py" line="+76"/>
+        <location filename="../../app/gui/pages/device.py" line="+77"/>
         <source>Find the meter on ChileMedido and compare its variables with the profile.</source>
         <translation>Busque el medidor en ChileMedido y compare sus variables con el perfil.</translation>
     </message>
@@ -1295,62 +1295,62 @@
     <message>
         <location filename="../../app/gui/meter_texts.py" line="+12"/>
         <source>A serial setting in the meter address cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ajuste serie de la dirección del medidor no se puede usar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the baud rate, the parity (N, E or O) and the stop bits (1 or 2); the details name the wrong part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la tasa de baudios, la paridad (N, E u O) y los bits de parada (1 o 2); los detalles indican la parte incorrecta.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>A meter address starts with tcp://, rtu:// or rtutcp://.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de un medidor empieza con tcp://, rtu:// o rtutcp://.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the link type, or paste an address like tcp://192.168.1.50:502.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el tipo de enlace, o pegue una dirección como tcp://192.168.1.50:502.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The meter address has no usable host.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección del medidor no tiene un host utilizable.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the meter&apos;s or the gateway&apos;s IP address, e.g. 192.168.1.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la dirección IP del medidor o del gateway, por ejemplo 192.168.1.50.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The port in the meter address cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>El puerto de la dirección del medidor no se puede usar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a serial port (COM3, /dev/ttyUSB0), or a TCP port from 1 to 65535 (Modbus TCP is usually 502).</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un puerto serie (COM3, /dev/ttyUSB0), o un puerto TCP de 1 a 65535 (Modbus TCP suele ser 502).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The unit id must be a whole number from 0 to 247.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID de unidad debe ser un número entero de 0 a 247.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use the Modbus address set on the meter (often 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Use la dirección Modbus configurada en el medidor (a menudo 1).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The serial port stopped working.</source>
-        <translation type="unfinished"></translation>
+        <translation>El puerto serie dejó de funcionar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the USB adapter and its cable; Medido reconnects by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise el adaptador USB y su cable; Medido se vuelve a conectar solo.</translation>
     </message>
 </context>
 <context>
@@ -1381,92 +1381,92 @@
     <message>
         <location filename="../../app/gui/widgets/link_settings.py" line="+112"/>
         <source>Modbus TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>Modbus TCP</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>RTU (serial port)</source>
-        <translation type="unfinished"></translation>
+        <translation>RTU (puerto serie)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>RTU over TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>RTU sobre TCP</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>None (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna (N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Even (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Par (E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Odd (O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impar (O)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TCP port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto TCP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serial port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto serie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Baud rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de baudios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parity</source>
-        <translation type="unfinished"></translation>
+        <translation>Paridad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop bits</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits de parada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de unidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meter URI</source>
-        <translation type="unfinished"></translation>
+        <translation>URI del medidor</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>List the serial ports again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a listar los puertos serie</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The same settings as one line, e.g. tcp://192.168.1.50:502?unit=1; paste one and press Enter to fill the fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los mismos ajustes en una línea, por ejemplo tcp://192.168.1.50:502?unit=1; pegue una y presione Enter para llenar los campos.</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Not present now</source>
-        <translation type="unfinished"></translation>
+        <translation>No está conectado ahora</translation>
     </message>
 </context>
 <context>
@@ -1474,95 +1474,95 @@
     <message>
         <location filename="../../app/gui/widgets/link_status.py" line="+29"/>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconectando…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cannot connect</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede conectar</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Errores</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ida y vuelta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Última lectura</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de lectura</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 (%2 retries)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 reintentos)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2 timeouts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 sin respuesta a tiempo)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 / %2 / %3 ms (min / avg / max)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 / %3 ms (mín. / prom. / máx.)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1, took %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, tardó %2 ms</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n request(s) per poll</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n solicitud por lectura</numerusform>
+            <numerusform>%n solicitudes por lectura</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 registers, %2 ms modelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 registros, %2 ms estimados</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Next attempt in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo intento en %1 s.</translation>
     </message>
 </context>
 <context>
@@ -1735,17 +1735,17 @@
     <message>
         <location filename="../../app/gui/pages/meter.py" line="+78"/>
         <source>Read every variable from the meter, and check that each one makes sense.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
     <message>
         <location line="+163"/>
         <source>Unit %1 is set; connect to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quedó configurada la unidad %1; conéctese para leerla.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The meter sends multi-register values in %1 order, not the profile&apos;s. Change the meter&apos;s setting, or use a profile with that order.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor envía los valores de varios registros en orden %1, no en el del perfil. Cambie el ajuste del medidor o use un perfil con ese orden.</translation>
     </message>
 </context>
 <context>
@@ -1753,22 +1753,22 @@
     <message>
         <location filename="../../app/gui/widgets/meter_readout.py" line="+91"/>
         <source>Addresses in this plan are 0-based.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No reading yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay lecturas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 of %2 variables with a value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 variables con valor</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 — last reading at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — última lectura a las %2</translation>
     </message>
 </context>
 <context>
@@ -1776,17 +1776,17 @@
     <message>
         <location filename="../../app/gui/widgets/meter_setup.py" line="+38"/>
         <source>Where the meter is</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde está el medidor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Polling</source>
-        <translation type="unfinished"></translation>
+        <translation>Lectura periódica</translation>
     </message>
 </context>
 <context>
@@ -1802,110 +1802,110 @@
     <message>
         <location filename="../../app/gui/pages/plot.py" line="+101"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
-        <translation type="unfinished"></translation>
+        <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+78"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar</translation>
     </message>
     <message>
         <location line="-78"/>
         <location line="+78"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished">&amp;Pausar</translation>
+        <translation>&amp;Pausar</translation>
     </message>
     <message>
         <location line="-77"/>
         <source>Show the last</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los últimos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>5 minutos</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 hora</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 horas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export P&amp;NG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar P&amp;NG…</translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
         <source>%n reading(s) in memory</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lectura en memoria</numerusform>
+            <numerusform>%n lecturas en memoria</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paused — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa — %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Local time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora local (%1)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>UTC</source>
-        <translation type="unfinished">UTC</translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The image could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la imagen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó %1.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fila.</numerusform>
+            <numerusform>%n filas.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar PNG</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes PNG (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1913,57 +1913,57 @@
     <message>
         <location filename="../../app/gui/widgets/poll_controls.py" line="+47"/>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconectar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conectar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desconectar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Poll every</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer cada</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Stop polling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Detener lectura</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Start &amp;polling</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar &amp;lectura</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Auto-detect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectar &amp;automáticamente…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read p&amp;lan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plan de lectura</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the link with these settings and poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el enlace con estos ajustes y leer periódicamente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Find the meters that answer on this port or gateway, and their profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar los medidores que responden en este puerto o gateway, y sus perfiles</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the register blocks each poll reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los bloques de registros que lee cada lectura</translation>
     </message>
 </context>
 <context>
@@ -1971,9 +1971,9 @@
     <message numerus="yes">
         <location filename="../../app/gui/widgets/profile_picker.py" line="+41"/>
         <source>%1 — %2 (%n variable(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %2 (%n variable)</numerusform>
+            <numerusform>%1 — %2 (%n variables)</numerusform>
         </translation>
     </message>
 </context>
@@ -1982,42 +1982,42 @@
     <message>
         <location filename="../../app/gui/models/reading_table.py" line="+35"/>
         <source>Sensor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished">Unidad</translation>
+        <translation>Unidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fn</source>
-        <translation type="unfinished"></translation>
+        <translation>Fn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <location line="+79"/>
         <source>%1-based</source>
-        <translation type="unfinished"></translation>
+        <translation>base %1</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>Registers</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros</translation>
     </message>
 </context>
 <context>
@@ -2025,80 +2025,80 @@
     <message>
         <location filename="../../app/gui/widgets/scan_dialog.py" line="+129"/>
         <source>Auto-detect meters</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectar medidores automáticamente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Looking for meters on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando medidores en %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit ids</source>
-        <translation type="unfinished"></translation>
+        <translation>IDs de unidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Baud rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasas de baudios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parities</source>
-        <translation type="unfinished"></translation>
+        <translation>Paridades</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cancel scan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar búsqueda</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Use this</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usar este</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteniendo…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Probing unit %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando la unidad %1 — %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Identifying unit %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Identificando la unidad %1 — %2</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%n meter(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se encontró %n medidor</numerusform>
+            <numerusform>Se encontraron %n medidores</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stopped. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido. %1</translation>
     </message>
 </context>
 <context>
@@ -2106,42 +2106,42 @@
     <message>
         <location filename="../../app/gui/widgets/scan_results.py" line="+30"/>
         <source>Meter</source>
-        <translation type="unfinished">Medidor</translation>
+        <translation>Medidor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Likely profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil probable</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Unit %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidad %1 — %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No profile fits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún perfil calza</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No plausible voltage or frequency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún voltaje ni frecuencia plausible.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>also possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>también posible: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Word order: the meter sends %1, not the profile&apos;s order. Change the meter&apos;s setting, or use a profile with that order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de palabras: el medidor envía %1, no el orden del perfil. Cambie el ajuste del medidor o use un perfil con ese orden.</translation>
     </message>
 </context>
 <context>
@@ -2149,57 +2149,57 @@
     <message>
         <location filename="../../app/gui/widgets/sensor_picker.py" line="+12"/>
         <source>Active power</source>
-        <translation type="unfinished"></translation>
+        <translation>Potencia activa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Voltage</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltaje</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reactive power</source>
-        <translation type="unfinished"></translation>
+        <translation>Potencia reactiva</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Power factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Factor de potencia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>Frecuencia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Harmonic distortion</source>
-        <translation type="unfinished"></translation>
+        <translation>Distorsión armónica</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatura</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Active energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energía activa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reactive energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energía reactiva</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros</translation>
     </message>
 </context>
 <context>
@@ -2207,72 +2207,107 @@
     <message>
         <location filename="../../app/gui/models/sensor_status.py" line="+23"/>
         <source>illegal function</source>
-        <translation type="unfinished"></translation>
+        <translation>función no permitida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The meter does not support this read function: the profile may use function 4 where the meter wants 3, or the other way round.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor no admite esta función de lectura: el perfil puede usar la función 4 donde el medidor espera la 3, o al revés.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>illegal data address</source>
-        <translation type="unfinished"></translation>
+        <translation>dirección de datos no permitida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The meter has no register at this address: another model or variant, or an address off by one.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor no tiene un registro en esta dirección: otro modelo o variante, o una dirección corrida en uno.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>illegal data value</source>
-        <translation type="unfinished"></translation>
+        <translation>valor de datos no permitido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The meter refused the request, often for asking too many registers.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor rechazó la solicitud, a menudo por pedir demasiados registros.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>device failure</source>
-        <translation type="unfinished"></translation>
+        <translation>falla del equipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The meter could not give the value now; Medido asks at every poll.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor no pudo entregar el valor ahora; Medido lo pide en cada lectura.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>device busy</source>
-        <translation type="unfinished"></translation>
+        <translation>equipo ocupado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The meter is busy; Medido asks again at every poll.</source>
-        <translation type="unfinished"></translation>
+        <translation>El medidor está ocupado; Medido vuelve a pedirlo en cada lectura.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>gateway path unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>ruta del gateway no disponible</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The gateway has no route to this unit: check its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>El gateway no tiene ruta hacia esta unidad: revise su configuración.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>gateway target did not respond</source>
-        <translation type="unfinished"></translation>
+        <translation>el destino del gateway no respondió</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The gateway answers but the meter behind it does not: check the unit id, the RS-485 wiring and the serial settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>El gateway responde pero el medidor detrás de él no: revise el ID de unidad, el cableado RS-485 y los ajustes serie.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not available</source>
+        <translation>No disponible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not read</source>
+        <translation>No leído</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing register (exception %1)</source>
+        <translation>Registro inexistente (excepción %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exception %1</source>
+        <translation>Excepción %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The meter answered, with its pattern for &apos;no value here&apos;.</source>
+        <translation>El medidor respondió con su patrón de «sin valor aquí».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The poll ended before this value was read.</source>
+        <translation>La lectura terminó antes de leer este valor.</translation>
     </message>
 </context>
 <context>
@@ -2554,7 +2589,7 @@
 <context>
     <name>TokenInput</name>
     <message>
-        <location filename="../../app/gui/widgets/token_input.py" line="+70"/>
+        <location filename="../../app/gui/widgets/token_input.py" line="+75"/>
         <source>Paste here the refresh token the ChileMedido administrator sent (line breaks and spaces from the e-mail or PDF do not matter).</source>
         <translation>Pegue aquí el token de refresco que le envió el administrador de ChileMedido (no importan los saltos de línea ni los espacios del correo o del PDF).</translation>
     </message>
@@ -2875,7 +2910,7 @@
 <context>
     <name>UploadPreview</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_preview.py" line="+76"/>
+        <location filename="../../app/gui/widgets/upload_preview.py" line="+81"/>
         <source>What will be sent (JSON, exactly as sent)</source>
         <translation>Lo que se enviará (JSON, tal como se envía)</translation>
     </message>
@@ -2900,7 +2935,7 @@
         <translation>&amp;Incluir las que no están configuradas en ChileMedido (para ver su advertencia)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Checks: nothing ChileMedido would refuse.</source>
         <translation>Revisiones: nada que ChileMedido fuera a rechazar.</translation>
     </message>

@@ -87,16 +87,18 @@ class SensorStatus:
     def text(self) -> str:
         """A few words for the table cell."""
         if self.code == OK:
-            return _tr("OK")
+            return QCoreApplication.translate("SensorStatus", "OK")
         if self.code == "not-available":
-            return _tr("Not available")
+            return QCoreApplication.translate("SensorStatus", "Not available")
         if self.code == "no-reply":
-            return _tr("Not read")
+            return QCoreApplication.translate("SensorStatus", "Not read")
         number = str(self.exception) if self.exception is not None else "?"
         if self.code == "missing-register":
-            return _tr("Missing register (exception %1)").replace("%1", number)
+            return QCoreApplication.translate(
+                "SensorStatus", "Missing register (exception %1)"
+            ).replace("%1", number)
         name = _EXCEPTIONS.get(self.exception or 0)
-        text = _tr("Exception %1").replace("%1", number)
+        text = QCoreApplication.translate("SensorStatus", "Exception %1").replace("%1", number)
         return f"{text}: {_tr(name[0])}" if name else text
 
     def details(self) -> str:
@@ -104,9 +106,13 @@ class SensorStatus:
         if self.code == OK:
             return ""
         if self.code == "not-available":
-            meaning = _tr("The meter answered, with its pattern for 'no value here'.")
+            meaning = QCoreApplication.translate(
+                "SensorStatus", "The meter answered, with its pattern for 'no value here'."
+            )
         elif self.code == "no-reply":
-            meaning = _tr("The poll ended before this value was read.")
+            meaning = QCoreApplication.translate(
+                "SensorStatus", "The poll ended before this value was read."
+            )
         else:
             known = _EXCEPTIONS.get(self.exception or 0)
             meaning = _tr(known[1]) if known else ""
