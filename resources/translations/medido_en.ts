@@ -83,7 +83,7 @@
 <context>
     <name>ProfilePicker</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/profile_picker.py" line="+41"/>
+        <location filename="../../app/gui/widgets/profile_picker.py" line="+70"/>
         <source>%1 — %2 (%n variable(s))</source>
         <translation>
             <numerusform>%1 — %2 (%n variable)</numerusform>

@@ -1464,7 +1464,7 @@
         <translation>Los mismos ajustes en una línea, por ejemplo tcp://192.168.1.50:502?unit=1; pegue una y presione Enter para llenar los campos.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Not present now</source>
         <translation>No está conectado ahora</translation>
     </message>
@@ -1969,7 +1969,7 @@
 <context>
     <name>ProfilePicker</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/profile_picker.py" line="+41"/>
+        <location filename="../../app/gui/widgets/profile_picker.py" line="+70"/>
         <source>%1 — %2 (%n variable(s))</source>
         <translation>
             <numerusform>%1 — %2 (%n variable)</numerusform>
@@ -2119,7 +2119,12 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>Unit %1</source>
+        <translation>Unidad %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unit %1 — %2</source>
         <translation>Unidad %1 — %2</translation>
     </message>
@@ -2139,9 +2144,14 @@
         <translation>también posible: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Word order: the meter sends %1, not the profile&apos;s order. Change the meter&apos;s setting, or use a profile with that order.</source>
-        <translation>Orden de palabras: el medidor envía %1, no el orden del perfil. Cambie el ajuste del medidor o use un perfil con ese orden.</translation>
+        <location line="+3"/>
+        <source>Word order %1, not the profile&apos;s</source>
+        <translation>Orden de palabras %1, no el del perfil</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The meter sends multi-register values in %1 order, not the profile&apos;s. Change the meter&apos;s setting, or use a profile with that order.</source>
+        <translation>El medidor envía los valores de varios registros en orden %1, no en el del perfil. Cambie el ajuste del medidor o use un perfil con ese orden.</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,7 @@ class LinkSettings(QWidget):
         for row, visible in rows.items():
             self.form.setRowVisible(row, visible)
         self.uri_text.setText(self._uri_from_fields())
+        self.uri_text.setCursorPosition(0)  # the scheme and host, not the end, in a short field
         self._show_port_info()
         self.changed.emit()
 

@@ -21,6 +21,7 @@ from app.gui.theme import colors
 from app.gui.widgets.sensor_picker import group_title
 
 MIN_PLOT_HEIGHT = 140
+LEFT_AXIS_PX = 64
 
 
 class LivePlots(QWidget):
@@ -48,6 +49,7 @@ class LivePlots(QWidget):
             item = plot.getPlotItem()
             item.addLegend(offset=(8, 4), labelTextSize="8pt")
             item.setClipToView(True)
+            item.getAxis("left").setWidth(LEFT_AXIS_PX)  # stacked plots line up
             if self.plots:
                 plot.setXLink(self.plots[0])
             for i, sensor in enumerate(group.sensors):

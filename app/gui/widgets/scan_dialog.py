@@ -119,7 +119,7 @@ class ScanDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.results.itemDoubleClicked.connect(self._use)
         self.results.currentItemChanged.connect(self._update_use)
-        self.resize(760, 520)
+        self.resize(860, 520)
 
     @property
     def serial(self) -> bool:

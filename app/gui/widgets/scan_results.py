@@ -22,8 +22,8 @@ class ScanResults(QTreeWidget):
         self.setColumnCount(3)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
-        self.setColumnWidth(0, 190)
-        self.setColumnWidth(1, 300)
+        self.setColumnWidth(0, 150)
+        self.setColumnWidth(1, 420)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -59,6 +59,8 @@ class ScanResults(QTreeWidget):
         return data if isinstance(data, tuple) else None
 
     def _where(self, r: Responder) -> str:
+        if r.baud is None:  # a TCP gateway: the address is the dialog's, not the meter's
+            return self.tr("Unit %1").replace("%1", str(r.unit))
         return self.tr("Unit %1 — %2").replace("%1", str(r.unit)).replace("%2", r.settings)
 
     def _guess_texts(self, guess: ProfileGuess | None, runner_up: bool = False) -> list[str]:
@@ -70,15 +72,16 @@ class ScanResults(QTreeWidget):
             text = self.tr("also possible: %1").replace("%1", text)
         note = ""
         if guess.word_order is not None:
-            note = self.tr(
-                "Word order: the meter sends %1, not the profile's order. Change the meter's "
-                "setting, or use a profile with that order."
-            ).replace("%1", guess.word_order.value)
+            note = self.tr("Word order %1, not the profile's").replace("%1", guess.word_order.value)
         return [text, note]
 
     def _paint(self, item: QTreeWidgetItem, guess: ProfileGuess | None) -> None:
         if guess is not None and guess.word_order is not None:
             item.setForeground(2, colors().warning)
-            item.setToolTip(2, guess.message)
+            advice = self.tr(
+                "The meter sends multi-register values in %1 order, not the profile's. Change "
+                "the meter's setting, or use a profile with that order."
+            ).replace("%1", guess.word_order.value)
+            item.setToolTip(2, f"{advice}\n{guess.message}")
         elif guess is None:
             item.setForeground(1, colors().warning)
