@@ -2617,7 +2617,7 @@
 <context>
     <name>ToleranceBox</name>
     <message>
-        <location filename="../../app/gui/widgets/tolerance_box.py" line="+41"/>
+        <location filename="../../app/gui/widgets/tolerance_box.py" line="+51"/>
         <source>Tolerance</source>
         <translation>Tolerancia</translation>
     </message>
@@ -2764,7 +2764,7 @@
 <context>
     <name>UploadHistoryView</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_history_view.py" line="+69"/>
+        <location filename="../../app/gui/widgets/upload_history_view.py" line="+70"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
@@ -2941,8 +2941,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Include the ones not configured on ChileMedido (to see its warning)</source>
-        <translation>&amp;Incluir las que no están configuradas en ChileMedido (para ver su advertencia)</translation>
+        <source>&amp;Send the unconfigured ones too (to see ChileMedido&apos;s warning)</source>
+        <translation>&amp;Enviar también las no configuradas (para ver la advertencia de ChileMedido)</translation>
     </message>
     <message>
         <location line="+13"/>

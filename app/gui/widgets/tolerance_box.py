@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.clock_verdict import DriftThresholds
 from app.gui.widgets.clock_text import number_locale
@@ -20,10 +27,13 @@ class ToleranceBox(QGroupBox):
         self.pass_label.setBuddy(self.pass_spin)
         self.warn_label.setBuddy(self.warn_spin)
         self.fail_note.setWordWrap(True)
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow(self.pass_label, self.pass_spin)
         form.addRow(self.warn_label, self.warn_spin)
-        form.addRow(self.fail_note)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.fail_note)  # outside the form: a form row clips wrapped text
+        column.addStretch(1)
         self.set_thresholds(DriftThresholds())
         self.pass_spin.valueChanged.connect(self._on_change)
         self.warn_spin.valueChanged.connect(self._on_change)

@@ -37,6 +37,7 @@ class UploadHistoryView(QSplitter):
         self.body = QPlainTextEdit()
         self.body.setReadOnly(True)
         self.body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.addWidget(self.table)
         self.addWidget(self.body)
         self.setStretchFactor(0, 3)

@@ -81,7 +81,7 @@ class UploadPreview(QSplitter):
         self.json_title.setText(self.tr("What will be sent (JSON, exactly as sent)"))
         self.omitted.setHeaderLabels([self.tr("Variable"), self.tr("Why")])
         self.include_unconfigured.setText(
-            self.tr("&Include the ones not configured on ChileMedido (to see its warning)")
+            self.tr("&Send the unconfigured ones too (to see ChileMedido's warning)")
         )
         self.include_unconfigured.setToolTip(self.include_unconfigured.text().replace("&", ""))
         self.show_upload(self.prepared)
