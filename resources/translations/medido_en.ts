@@ -53,7 +53,7 @@
 <context>
     <name>LinkStatus</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/link_status.py" line="+144"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+146"/>
         <source>%n request(s) per poll</source>
         <translation>
             <numerusform>%n request per poll</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>PlotPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/plot.py" line="+195"/>
+        <location filename="../../app/gui/pages/plot.py" line="+197"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n reading in memory</numerusform>

@@ -1497,7 +1497,7 @@
         <translation>No se puede conectar</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Link</source>
         <translation>Enlace</translation>
     </message>
@@ -1733,7 +1733,7 @@
 <context>
     <name>MeterPage</name>
     <message>
-        <location filename="../../app/gui/pages/meter.py" line="+78"/>
+        <location filename="../../app/gui/pages/meter.py" line="+80"/>
         <source>Read every variable from the meter, and check that each one makes sense.</source>
         <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
@@ -1751,7 +1751,7 @@
 <context>
     <name>MeterReadout</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_readout.py" line="+91"/>
+        <location filename="../../app/gui/widgets/meter_readout.py" line="+92"/>
         <source>Addresses in this plan are 0-based.</source>
         <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
@@ -1800,7 +1800,7 @@
 <context>
     <name>PlotPage</name>
     <message>
-        <location filename="../../app/gui/pages/plot.py" line="+101"/>
+        <location filename="../../app/gui/pages/plot.py" line="+103"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
         <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
@@ -2942,7 +2942,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Send the unconfigured ones too (to see ChileMedido&apos;s warning)</source>
-        <translation>&amp;Enviar también las no configuradas (para ver la advertencia de ChileMedido)</translation>
+        <translation>&amp;Enviar también las no configuradas (para ver la advertencia)</translation>
     </message>
     <message>
         <location line="+13"/>
