@@ -55,6 +55,8 @@ class MeterPage(Page):
         split.addWidget(self.setup)
         split.addWidget(self.readout)
         split.setStretchFactor(1, 1)
+        split.setCollapsible(0, False)
+        split.setCollapsible(1, False)
         split.setSizes([340, 760])
         self.body.addWidget(split, 1)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
 )
 
@@ -60,6 +61,8 @@ class PlotPage(Page):
         self.span_choice = QComboBox()
         self.csv_button, self.png_button = QPushButton(), QPushButton()
         self.counts = QLabel()
+        self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.last_drawn = 0  # points handed to pyqtgraph by the last redraw
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
@@ -81,8 +84,7 @@ class PlotPage(Page):
         tools = QHBoxLayout()
         for widget in (self.pause_button, self.window_label, self.span_choice):
             tools.addWidget(widget)
-        tools.addStretch(1)
-        tools.addWidget(self.counts)
+        tools.addWidget(self.counts, 1)
         tools.addWidget(self.csv_button)
         tools.addWidget(self.png_button)
         scroll = QScrollArea()

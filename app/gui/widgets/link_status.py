@@ -46,6 +46,8 @@ class LinkStatus(QGroupBox):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.values = [QLabel() for _ in range(5)]
+        for value in self.values:
+            value.setWordWrap(True)  # a narrow window wraps the figures instead of growing
         self.labels = [QLabel() for _ in self.values]
         head = QHBoxLayout()
         head.addWidget(self.icon)

@@ -27,6 +27,7 @@ class MeterReadout(QWidget):
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(30)  # a short window (the traffic dock open) still fits
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
@@ -37,6 +38,7 @@ class MeterReadout(QWidget):
         header.resizeSection(STATUS, 130)
         header.setStretchLastSection(True)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.plan = QPlainTextEdit()
         self.plan.setReadOnly(True)
         self.plan.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

@@ -32,7 +32,7 @@ class MeterSetup(QScrollArea):
         self.setWidget(inside)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setMinimumWidth(330)
+        self.setMinimumWidth(200)  # narrower scrolls sideways; the window may be small
 
     def retranslate(self) -> None:
         self.link_box.setTitle(self.tr("Where the meter is"))
