@@ -29,6 +29,7 @@ class UploadHistoryView(QSplitter):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(40)  # small screens: the page may shrink, the views scroll
         header = self.table.horizontalHeader()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -38,6 +39,7 @@ class UploadHistoryView(QSplitter):
         self.body.setReadOnly(True)
         self.body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.body.setMinimumHeight(40)
         self.addWidget(self.table)
         self.addWidget(self.body)
         self.setStretchFactor(0, 3)

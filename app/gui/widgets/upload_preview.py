@@ -35,10 +35,12 @@ class UploadPreview(QSplitter):
         self.json.setReadOnly(True)
         self.json.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.json.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.json.setMinimumHeight(40)  # small screens: the page may shrink, the views scroll
         self.omitted_title = QLabel()
         self.omitted = QTreeWidget()
         self.omitted.setColumnCount(2)
         self.omitted.setRootIsDecorated(False)
+        self.omitted.setMinimumHeight(40)
         self.omitted.setWordWrap(True)
         header = self.omitted.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
