@@ -10,7 +10,15 @@ from importlib.metadata import PackageNotFoundError, version
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from app.gui.i18n import Language, Translations
 from app.gui.icons import app_icon
@@ -46,7 +54,7 @@ class MainWindow(QMainWindow):
             page = create_page(step, session)
             page.step_state.connect(lambda state, key=step.key: self._on_step_state(key, state))
             self.pages[step.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrollable(page))
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         session.step_requested.connect(self.show_step)
         central = QWidget()
@@ -76,6 +84,9 @@ class MainWindow(QMainWindow):
 
     def current_step(self) -> str:
         return STEPS[max(0, self.stack.currentIndex())].key
+
+    def current_page(self) -> Page:
+        return self.pages[self.current_step()]
 
     def _on_step_state(self, key: str, state: StepState) -> None:
         self.sidebar.set_state(key, state)
@@ -208,3 +219,16 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.cancel_jobs()
         super().closeEvent(event)
+
+
+def _scrollable(page: Page) -> QScrollArea:
+    """A page that is taller or wider than the window scrolls instead of growing the window.
+
+    Installers' laptops run 1366x768 at 125 % scaling (about 1090x610 usable); the stacked pages'
+    largest minimum size would otherwise become the window's minimum.
+    """
+    frame = QScrollArea()
+    frame.setWidget(page)
+    frame.setWidgetResizable(True)
+    frame.setFrameShape(QFrame.Shape.NoFrame)
+    return frame
