@@ -28,12 +28,16 @@ def decimals_for(unit: str) -> int:
     return DECIMALS_BY_UNIT.get(unit, DEFAULT_DECIMALS)
 
 
-def format_value(value: float | None, unit: str, missing: str = "—") -> str:
-    """ "229.8" for 229.83 V; `missing` for no value (None or NaN)."""
+def format_value(
+    value: float | None, unit: str, missing: str = "—", decimal_point: str = "."
+) -> str:
+    """ "229.8" for 229.83 V ("229,8" with a comma `decimal_point`); `missing` for no value."""
     if value is None or math.isnan(value):
         return missing
     text = f"{value:.{decimals_for(unit)}f}"
-    return text.lstrip("-") if float(text) == 0 else text  # no "-0.00" for a tiny negative
+    if float(text) == 0:
+        text = text.lstrip("-")  # no "-0.00" for a tiny negative
+    return text.replace(".", decimal_point)
 
 
 def format_words(parts: tuple[tuple[int, ...] | None, ...]) -> str:

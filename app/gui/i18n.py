@@ -82,3 +82,12 @@ class Translations(QObject):
         self.choice, self.effective = choice, effective
         self.changed.emit(effective)
         return effective
+
+
+def number_locale() -> QLocale:
+    """The locale for numbers and day names in the UI's language, not the OS's.
+
+    A Spanish UI writes "2,3 s" on an English Windows. The locale's name is itself a translatable
+    string (context "ClockText", where it was first used).
+    """
+    return QLocale(QCoreApplication.translate("ClockText", N_("ClockText", "en_US")))

@@ -82,7 +82,10 @@ def _dark_palette() -> QPalette:
     for name, value in (
         (role.Window, "#202328"),
         (role.WindowText, "#e6e8eb"),
-        (role.Base, "#2a2e35"),  # lighter than Window: Fusion outlines check boxes with a darkened Window
+        (
+            role.Base,
+            "#2a2e35",
+        ),  # lighter than Window: Fusion outlines check boxes with a darkened Window
         (role.AlternateBase, "#30343c"),
         (role.ToolTipBase, "#2d3139"),
         (role.ToolTipText, "#e6e8eb"),

@@ -211,12 +211,12 @@
 <context>
     <name>ClockText</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_text.py" line="+27"/>
+        <location filename="../../app/gui/i18n.py" line="+93"/>
         <source>en_US</source>
         <translation>es_CL</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../app/gui/widgets/clock_text.py" line="+52"/>
         <source>Pass</source>
         <translation>Aprobado</translation>
     </message>
@@ -1619,7 +1619,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+148"/>
+        <location filename="../../app/gui/main_window.py" line="+159"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
@@ -1751,7 +1751,7 @@
 <context>
     <name>MeterReadout</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_readout.py" line="+92"/>
+        <location filename="../../app/gui/widgets/meter_readout.py" line="+93"/>
         <source>Addresses in this plan are 0-based.</source>
         <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
@@ -2010,12 +2010,12 @@
         <translation>Dirección</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>%1-based</source>
         <translation>base %1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-82"/>
         <source>Registers</source>
         <translation>Registros</translation>
     </message>
@@ -2764,7 +2764,7 @@
 <context>
     <name>UploadHistoryView</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_history_view.py" line="+70"/>
+        <location filename="../../app/gui/widgets/upload_history_view.py" line="+72"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
@@ -2920,7 +2920,7 @@
 <context>
     <name>UploadPreview</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_preview.py" line="+81"/>
+        <location filename="../../app/gui/widgets/upload_preview.py" line="+83"/>
         <source>What will be sent (JSON, exactly as sent)</source>
         <translation>Lo que se enviará (JSON, tal como se envía)</translation>
     </message>

@@ -36,3 +36,8 @@ def test_words_are_hex_by_part() -> None:
     assert format_words(((0x435C, 0x8000),)) == "435C 8000"
     assert format_words(((1,), None)) == "0001 | -"
     assert format_words(()) == ""
+
+
+def test_decimal_point_follows_the_caller() -> None:
+    assert format_value(229.83, "V", decimal_point=",") == "229,8"
+    assert format_value(-0.0001, "kW", decimal_point=",") == "0,000"

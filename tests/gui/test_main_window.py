@@ -52,7 +52,9 @@ def test_ctrl_digit_switches_steps(qtbot: QtBot, window: MainWindow) -> None:
 def test_clicking_a_step_in_the_sidebar_shows_its_page(window: MainWindow) -> None:
     window.sidebar.setCurrentRow(4)
     assert window.current_page() is window.pages["clock"]
-    assert window.stack.currentWidget().isAncestorOf(window.pages["clock"])
+    frame = window.stack.currentWidget()  # the page's scroll area
+    assert frame is not None
+    assert frame.isAncestorOf(window.pages["clock"])
 
 
 def test_a_page_can_ask_for_another_step(window: MainWindow, session: Session) -> None:

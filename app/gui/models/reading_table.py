@@ -25,7 +25,7 @@ from app.core.meter.profile import MeterProfile, SensorMapping
 from app.core.meter.reading import MeterReading
 from app.core.plot_groups import unit_of
 from app.core.value_format import format_value, format_words
-from app.gui.i18n import N_
+from app.gui.i18n import N_, number_locale
 from app.gui.icons import step_icon
 from app.gui.models.sensor_status import SensorStatus, status_of
 from app.gui.steps import StepState
@@ -62,6 +62,7 @@ class ReadingTableModel(QAbstractTableModel):
         self._live: list[_Live] = []
         self._base = 0
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._decimal_point = number_locale().decimalPoint()  # "229,8 V" in Spanish
 
     # -- what the page calls ------------------------------------------------------------------
 
@@ -83,7 +84,9 @@ class ReadingTableModel(QAbstractTableModel):
         for row, mapping in enumerate(self._mappings):
             name = mapping.sensor
             live = _Live(
-                format_value(reading.values.get(name), self._units[row]),
+                format_value(
+                    reading.values.get(name), self._units[row], decimal_point=self._decimal_point
+                ),
                 format_words(reading.raw.get(name, ())),
                 status_of(reading, name),
             )
@@ -92,6 +95,7 @@ class ReadingTableModel(QAbstractTableModel):
                 self._changed(row, row, VALUE, REGISTERS)
 
     def retranslate(self) -> None:
+        self._decimal_point = number_locale().decimalPoint()  # values follow at the next poll
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
         self._changed(0, len(self._mappings) - 1, STATUS, STATUS)
 

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from app.core.clock_check import offset_decimals
 from app.core.clock_drift import Offset
 from app.core.clock_verdict import ClockVerdict, Comparison, DriftThresholds, Verdict
 from app.gui.error_text import describe_code
-from app.gui.i18n import N_
+from app.gui.i18n import N_, number_locale
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ClockText", text)
-
-
-def number_locale() -> QLocale:
-    """The locale for numbers and day names in the UI's language."""
-    return QLocale(_tr(N_("ClockText", "en_US")))
 
 
 def number_text(value: float, decimals: int) -> str:

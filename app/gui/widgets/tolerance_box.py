@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock_verdict import DriftThresholds
-from app.gui.widgets.clock_text import number_locale
+from app.gui.i18n import number_locale
 
 
 class ToleranceBox(QGroupBox):
