@@ -137,8 +137,23 @@ def _number(data_type: DataType, raw: bytes) -> int | float | None:
     float_format = _FLOAT_FORMATS.get(data_type)
     if float_format is not None:
         (number,) = struct.unpack(float_format, raw)
-        return None if math.isnan(number) or math.isinf(number) else float(number)
+        if math.isnan(number) or math.isinf(number):
+            return None
+        return _shortest_f32(number) if data_type is DataType.F32 else float(number)
     return int.from_bytes(raw, "big", signed=data_type.signed)  # kept exact until scaled
+
+
+def _shortest_f32(number: float) -> float:
+    """The shortest decimal that is the same float32: 10528.97, not 10528.9697265625.
+
+    A meter's float32 holds about 7 significant digits; the extra digits of its exact binary
+    value are noise that would otherwise travel to the table, the plot and ChileMedido.
+    """
+    for digits in range(6, 10):  # 9 significant digits always round-trip a float32
+        candidate = float(f"{number:.{digits}g}")
+        if struct.pack(">f", candidate) == struct.pack(">f", number):
+            return candidate
+    return number
 
 
 def _scaled(number: int | float, scale: float) -> float:

@@ -272,3 +272,10 @@ def test_register_block_numbers_consecutive_registers() -> None:
 def test_wrong_words_are_a_programming_error(words: tuple[int, ...]) -> None:
     with pytest.raises(ValueError, match="register"):
         decode_value(source(DataType.F32), words)
+
+
+def test_f32_decodes_to_the_shortest_decimal_of_the_meters_float() -> None:
+    words = struct.unpack(">HH", struct.pack(">f", 10528.97))  # exactly 10528.9697265625
+    assert decode_value(source(DataType.F32), words) == 10528.97
+    scaled = RegisterSource(Function.INPUT, 0, DataType.F32, scale=0.001)
+    assert decode_value(scaled, words) == 10.52897  # W to kW without binary noise
