@@ -111,6 +111,7 @@ class EmulatorServer:
         config = uvicorn.Config(
             self.app,
             log_level="warning",
+            log_config=None,  # leave logging to the host app (a windowed exe has no stdout)
             access_log=False,
             lifespan="off",
             timeout_graceful_shutdown=1,  # then hanging (timeout-failure) requests are cancelled
