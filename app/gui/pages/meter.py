@@ -73,6 +73,7 @@ class MeterPage(Page):
         session.link_state_changed.connect(self._on_link_event)
         session.reader_changed.connect(self._on_reader)
         session.polling_changed.connect(self._sync_controls)
+        session.polling_failed.connect(self._polling_failed)
         session.address_base_changed.connect(self.readout.set_address_base)
         self.refresh_ports()
 
@@ -143,6 +144,11 @@ class MeterPage(Page):
         self._error_code = None
         self.readout.reset()
         self.set_step_state(StepState.NOT_STARTED)
+
+    def _polling_failed(self, error: BaseException) -> None:
+        """Polling stopped on an unexpected error (a bug, not the meter): say so."""
+        self.show_error(error)
+        self.set_step_state(StepState.ERROR)
 
     def toggle_polling(self) -> None:
         if self.session.polling:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from app.core.meter.links import LinkState, SerialPortInfo
+from app.core.meter.links import LinkError, LinkState, SerialPortInfo
 from app.core.meter.profile import Function, Parity, WordOrder
 from app.core.meter.profile_loader import default_library
 from app.core.value_format import format_value
@@ -215,6 +215,15 @@ def test_a_simulator_that_stops_shows_in_the_link_state(
     assert status.message.text()  # what happened and what to do
     qtbot.waitUntil(lambda: page.state is StepState.ERROR, timeout=10000)
     assert not page.banner.isHidden()
+
+
+def test_polling_that_stops_on_an_error_says_so(
+    qtbot: QtBot, session: Session, translations: object
+) -> None:
+    page = make_page(qtbot, session)
+    session.polling_failed.emit(LinkError("port-error", "the serial port went away"))
+    assert page.banner.what.text() == "The serial port stopped working."
+    assert page.state is StepState.ERROR
 
 
 def test_a_bad_meter_address_says_what_is_wrong(
