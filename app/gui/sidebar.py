@@ -41,6 +41,3 @@ class Sidebar(QListWidget):
         row = next(i for i, s in enumerate(self.steps) if s.key == key)
         self.states[key] = state
         self.item(row).setIcon(step_icon(state))
-
-    def key_at(self, row: int) -> str:
-        return self.steps[row].key

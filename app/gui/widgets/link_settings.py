@@ -32,7 +32,6 @@ _DEFAULTS = SerialDefaults()
 
 
 class LinkSettings(QWidget):
-    changed = Signal()  # a field or the URI changed (by the user or by set_uri)
     refresh_requested = Signal()  # the page should list the serial ports and call set_ports
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -214,7 +213,6 @@ class LinkSettings(QWidget):
         self.uri_text.setText(self._uri_from_fields())
         self.uri_text.setCursorPosition(0)  # the scheme and host, not the end, in a short field
         self._show_port_info()
-        self.changed.emit()
 
     def _show_port_info(self) -> None:
         device = self.serial_port.currentText()
