@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.api import Device, Sensor
-from app.core.measurements.names import suggest
 from app.core.meter.profile import Confidence, MeterProfile
+from app.core.sensor_names import suggest
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ from app.core.measurements.batch import (
     ReadingLike,
     server_timestamp,
 )
-from app.core.measurements.names import dictionary_names, fold, suggest
 from app.core.measurements.server_warnings import WarningExplanation, explain_warnings
 from app.core.measurements.validation import (
     MAX_MEASURES,
@@ -28,6 +27,7 @@ from app.core.measurements.validation import (
     split,
     validate,
 )
+from app.core.sensor_names import dictionary_names, fold, suggest
 
 __all__ = [
     "MAX_MEASURES",

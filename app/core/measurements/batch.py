@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from app.core.api import DeviceMeasurements, Measure
 from app.core.clock_drift import Offset
-from app.core.measurements.names import suggest
+from app.core.sensor_names import suggest
 
 
 class OmissionReason(StrEnum):

@@ -29,6 +29,7 @@ from app.core.meter.profile import (
 )
 from app.core.meter.profile_errors import ProfileErrorCode, entry_label
 from app.core.meter.profile_fields import FieldReader
+from app.core.sensor_names import fold, suggest
 from app.core.sensors import sensor_by_name
 
 # Quantities a profile may map besides the 30 variables, for auto-detection and plausibility.
@@ -215,16 +216,13 @@ def _sensor_name(entry: FieldReader, kind: str) -> str:
 
 
 def _closest(name: str, candidates: list[str]) -> str | None:
-    folded = {_fold(c): c for c in candidates}
-    if _fold(name) in folded:  # only accents or letter case differ
-        return folded[_fold(name)]
-    close = difflib.get_close_matches(_fold(name), list(folded), n=1, cutoff=0.6)
+    """The candidate `name` equals but for accents, case or spacing, else the most alike."""
+    near = suggest(name, candidates)
+    if near is not None:
+        return near
+    folded = {fold(c): c for c in candidates}
+    close = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
     return folded[close[0]] if close else None
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _limits(f: FieldReader) -> DeviceLimits:

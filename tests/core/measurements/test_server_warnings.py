@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from app.core.measurements import explain_warnings, fold, suggest
+from app.core.measurements import explain_warnings
 
 
 def test_a_warning_naming_a_sensor_is_explained() -> None:
@@ -50,12 +50,3 @@ def test_tokens_in_a_warning_are_redacted() -> None:
 def test_order_is_kept() -> None:
     notes = explain_warnings(["Corriente B no configurado", "otro aviso", "Corriente C ignorado"])
     assert [n.sensor for n in notes] == ["Corriente B", None, "Corriente C"]
-
-
-def test_fold_and_suggest() -> None:
-    assert fold("  Distorsión  Armónica ") == "distorsion armonica"
-    assert suggest("energia ACTIVA acumulada", ["Energía activa acumulada"]) == (
-        "Energía activa acumulada"
-    )
-    assert suggest("Energía activa acumulada", ["Energía activa acumulada"]) is None
-    assert suggest("Frecuencia", ["Energía activa acumulada"]) is None
