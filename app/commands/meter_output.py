@@ -7,7 +7,7 @@ import logging
 from app.core.meter.detect import Responder
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reading import MeterReading
-from app.core.sensors import SensorDefinition, sensor_by_name
+from app.core.sensors import unit_of
 
 
 def quiet_pymodbus() -> None:
@@ -26,31 +26,22 @@ def format_words(words: tuple[tuple[int, ...] | None, ...]) -> str:
 
 
 def reading_table(reading: MeterReading, profile: MeterProfile, where: str) -> str:
-    units = sensor_by_name()
     stamp = reading.at.strftime("%Y-%m-%d %H:%M:%S UTC")
     lines = [f"{profile.manufacturer} {profile.model} ({profile.id}) at {where} — {stamp}"]
     rows = list(reading.values.items()) + list(reading.extras.items())
-    unit_of = {s: _unit(s, units.get(s)) for s, _ in rows}
+    units = {s: unit_of(s) for s, _ in rows}
     width = max([len(s) for s, _ in rows] + [len("Sensor")])
-    unit_width = max([len(u) for u in unit_of.values()] + [len("Unit")])
+    unit_width = max([len(u) for u in units.values()] + [len("Unit")])
     lines.append(f"{'Sensor':<{width}}  {'Value':>14}  {'Unit':<{unit_width}}  Registers")
     for sensor, value in rows:
         raw = format_words(reading.raw.get(sensor, ()))
-        line = (
-            f"{sensor:<{width}}  {format_value(value):>14}  {unit_of[sensor]:<{unit_width}}  {raw}"
-        )
+        line = f"{sensor:<{width}}  {format_value(value):>14}  {units[sensor]:<{unit_width}}  {raw}"
         problem = reading.problems.get(sensor)
         if problem is not None and problem.code != "no-reply":  # a failed poll says why once
             line += f"\n{'':<{width}}  ↳ {problem.message}"
         lines.append(line)
     lines.append(stats_line(reading))  # a poll-level error goes to stderr, once
     return "\n".join(lines)
-
-
-def _unit(sensor: str, definition: SensorDefinition | None) -> str:
-    if definition is not None:
-        return definition.unit
-    return "Hz" if sensor == "frequency" else ""
 
 
 def stats_line(reading: MeterReading) -> str:

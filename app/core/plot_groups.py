@@ -11,27 +11,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.sensors import sensor_by_name
+from app.core.sensors import unit_of as unit_of  # the GUI's pages import it from here
 
 # Units in the order their plots appear; a unit not listed goes last.
 UNIT_ORDER = ("kW", "V", "A", "kVAR", "Sin unidad", "Hz", "%", "°C", "kWh", "kVARh")
 TOTAL_POWER = "Potencia activa total instantánea"
 NEUTRAL_CURRENT = "Corriente N"
 AVERAGE_VOLTAGE = "Voltaje F-N"
-AUXILIARY_UNITS = {"frequency": "Hz"}  # profile quantities outside the ChileMedido dictionary
 
 
 @dataclass(frozen=True, slots=True)
 class SensorGroup:
     unit: str
     sensors: tuple[str, ...]  # in the order given
-
-
-def unit_of(sensor: str) -> str:
-    """The sensor's unit, "" if Medido does not know the sensor."""
-    definition = sensor_by_name().get(sensor)
-    if definition is not None:
-        return definition.unit
-    return AUXILIARY_UNITS.get(sensor, "")
 
 
 def group_by_unit(sensors: Iterable[str]) -> list[SensorGroup]:

@@ -12,6 +12,10 @@ from functools import cache
 
 from app.core.resources import resources_dir
 
+# Quantities a meter profile may map besides the platform's variables (auto-detect uses them,
+# plots show them): name -> unit.
+AUXILIARY_QUANTITIES: dict[str, str] = {"frequency": "Hz"}
+
 
 @dataclass(frozen=True, slots=True)
 class SensorDefinition:
@@ -39,3 +43,11 @@ def sensor_dictionary() -> tuple[SensorDefinition, ...]:
 @cache
 def sensor_by_name() -> dict[str, SensorDefinition]:
     return {s.name: s for s in sensor_dictionary()}
+
+
+def unit_of(sensor: str) -> str:
+    """A variable's or an auxiliary quantity's unit; "" for a name Medido does not know."""
+    definition = sensor_by_name().get(sensor)
+    if definition is not None:
+        return definition.unit
+    return AUXILIARY_QUANTITIES.get(sensor, "")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.core.meter.profile_loader import default_library
-from app.core.plot_groups import TOTAL_POWER, default_selection, group_by_unit, unit_of
-from app.core.sensors import sensor_dictionary
+from app.core.plot_groups import TOTAL_POWER, default_selection, group_by_unit
+from app.core.sensors import sensor_dictionary, unit_of
 
 
 def test_every_dictionary_sensor_has_a_unit_and_a_group() -> None:

@@ -1,4 +1,4 @@
-from app.core.sensors import sensor_by_name, sensor_dictionary
+from app.core.sensors import sensor_by_name, sensor_dictionary, unit_of
 
 
 def test_dictionary_has_the_seed_devices_thirty_variables() -> None:
@@ -9,3 +9,9 @@ def test_dictionary_has_the_seed_devices_thirty_variables() -> None:
     assert sensor_by_name()["Energía activa acumulada"].alias == "EACTIVE"
     assert sensor_by_name()["Temperatura"].unit == "°C"
     assert sensor_by_name()["Factor de potencia total"].unit == "Sin unidad"
+
+
+def test_units_of_variables_and_auxiliary_quantities() -> None:
+    assert unit_of("Corriente A") == "A"
+    assert unit_of("frequency") == "Hz"
+    assert unit_of("Frecuencia") == ""

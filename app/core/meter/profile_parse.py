@@ -30,10 +30,7 @@ from app.core.meter.profile import (
 from app.core.meter.profile_errors import ProfileErrorCode, entry_label
 from app.core.meter.profile_fields import FieldReader
 from app.core.sensor_names import fold, suggest
-from app.core.sensors import sensor_by_name
-
-# Quantities a profile may map besides the 30 variables, for auto-detection and plausibility.
-AUXILIARY_QUANTITIES: dict[str, str] = {"frequency": "Hz"}
+from app.core.sensors import AUXILIARY_QUANTITIES, sensor_by_name
 
 TOP_KEYS = {
     "manufacturer", "model", "description", "default_unit", "notes", "limits", "serial",
