@@ -1,21 +1,21 @@
 """One of the Clock page's three clocks: its name, its time now, its offset and verdict, a note.
 
 The page computes the time each second from the measured offsets (no I/O per tick) and hands it
-here; the card only shows it. The verdict's colour comes from theme.colors() and follows
-light/dark switches.
+here; the card only shows it. The verdict is written in its tone's colour (ToneLabel), which
+follows light/dark switches.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.core.clock_verdict import Verdict
-from app.gui.theme import colors
-from app.gui.widgets.clock_text import date_text, time_text, verdict_name
+from app.gui.widgets.clock_text import date_text, time_text, verdict_name, verdict_tone
+from app.gui.widgets.tone_label import Tone, ToneLabel
 
 _NO_TIME = "--:--:--"
 
@@ -26,7 +26,6 @@ class ClockCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.verdict: Verdict | None = None
         self.title = QLabel()
         bold = self.title.font()
         bold.setBold(True)
@@ -39,7 +38,7 @@ class ClockCard(QFrame):
         self.zone = QLabel()
         self.offset = QLabel()
         self.offset.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.state = QLabel()
+        self.state = ToneLabel()  # the verdict, in its colour (light and dark)
         self.state.setFont(bold)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -63,37 +62,12 @@ class ClockCard(QFrame):
 
     def set_offset(self, text: str, verdict: Verdict | None) -> None:
         _show(self.offset, text)
-        self.verdict = verdict
         self.state.setText(verdict_name(verdict) if verdict is not None else "")
+        self.state.set_tone(verdict_tone(verdict) if verdict is not None else Tone.PLAIN)
         self.state.setVisible(verdict is not None)
-        self._paint()
 
     def set_note(self, html: str) -> None:
         _show(self.note, html)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint()
-        super().changeEvent(event)
-
-    def _paint(self) -> None:
-        palette = colors()
-        colour = (
-            {
-                Verdict.PASS: palette.ok,
-                Verdict.WARN: palette.warning,
-                Verdict.CANNOT_TELL: palette.warning,
-                Verdict.FAIL: palette.error,
-            }.get(self.verdict)
-            if self.verdict is not None
-            else None
-        )
-        if colour is None:
-            colour = QApplication.palette().color(QPalette.ColorRole.WindowText)
-        own = self.state.palette()
-        if own.color(QPalette.ColorRole.WindowText) != colour:
-            own.setColor(QPalette.ColorRole.WindowText, colour)
-            self.state.setPalette(own)
 
 
 def _show(label: QLabel, text: str) -> None:

@@ -16,6 +16,7 @@ from app.core.clock_drift import Offset
 from app.core.clock_verdict import ClockVerdict, Comparison, DriftThresholds, Verdict
 from app.gui.error_text import describe_code
 from app.gui.i18n import N_, number_locale
+from app.gui.widgets.tone_label import Tone
 
 
 def _tr(text: str) -> str:
@@ -54,6 +55,12 @@ _VERDICTS = {
     Verdict.FAIL: N_("ClockText", "Fail"),
     Verdict.CANNOT_TELL: N_("ClockText", "Cannot tell"),
 }
+_TONES = {
+    Verdict.PASS: Tone.OK,
+    Verdict.WARN: Tone.WARNING,
+    Verdict.FAIL: Tone.ERROR,
+    Verdict.CANNOT_TELL: Tone.WARNING,
+}
 _COMPARISONS = {
     Comparison.LAPTOP_VS_SERVER: N_("ClockText", "Laptop − ChileMedido"),
     Comparison.METER_VS_SERVER: N_("ClockText", "Meter − ChileMedido"),
@@ -73,6 +80,11 @@ _FIX = {
 
 def verdict_name(verdict: Verdict) -> str:
     return _tr(_VERDICTS[verdict])
+
+
+def verdict_tone(verdict: Verdict) -> Tone:
+    """The colour a verdict is written in (a verdict that cannot tell is not a pass)."""
+    return _TONES[verdict]
 
 
 def comparison_name(comparison: Comparison) -> str:

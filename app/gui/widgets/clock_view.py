@@ -15,17 +15,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from app.core.chile_time import format_offset
 from app.core.clock_check import ClockComparison
 from app.core.clock_drift import Offset
-from app.core.clock_verdict import ClockVerdict, DriftThresholds, Verdict
-from app.gui.theme import ThemeWatcher, colors
+from app.core.clock_verdict import ClockVerdict, DriftThresholds
+from app.gui.theme import ThemeWatcher
 from app.gui.widgets.clock_card import ClockCard
 from app.gui.widgets.clock_text import (
     comparison_name,
     offset_text,
     verdict_advice,
     verdict_name,
+    verdict_tone,
 )
 from app.gui.widgets.clock_zones import ZonesBox
 from app.gui.widgets.meter_clock_box import MeterClockBox
+from app.gui.widgets.tone_label import tone_colour
 
 
 class ClockView(QWidget):
@@ -138,20 +140,14 @@ class ClockView(QWidget):
                 else self.tr("Nothing to compare: neither ChileMedido's nor the meter's clock.")
             )
             return
-        palette = colors()
-        tone = {
-            Verdict.PASS: palette.ok,
-            Verdict.WARN: palette.warning,
-            Verdict.CANNOT_TELL: palette.warning,
-            Verdict.FAIL: palette.error,
-        }
         rows = []
         for v in self._verdicts:
             name = html.escape(verdict_name(v.verdict))
             what = html.escape(f"{comparison_name(v.comparison)}: {offset_text(v.offset)}.")
             advice = html.escape(verdict_advice(v, self._limits, self._zone))
+            colour = tone_colour(verdict_tone(v.verdict)).name()
             rows.append(
-                f'<p style="margin:2px 0"><b style="color:{tone[v.verdict].name()}">{name}</b>'
+                f'<p style="margin:2px 0"><b style="color:{colour}">{name}</b>'
                 f" · {what} {advice}</p>"
             )
         self.verdict_list.setText("".join(rows))

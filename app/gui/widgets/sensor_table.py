@@ -15,8 +15,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from app.core.measurements import fold
-from app.gui.theme import colors
-from app.gui.widgets.tone_label import Tone
+from app.gui.widgets.tone_label import Tone, tone_colour
 
 type Cell = str | tuple[str, Tone]
 
@@ -61,14 +60,13 @@ class SensorTable(QTableWidget):
         return not self._query or any(self._query in fold(_text(c)) for c in cells)
 
     def _draw(self) -> None:
-        palette = colors()
         self.setRowCount(len(self._rows))
         for row, cells in enumerate(self._rows):
             for column, cell in enumerate(cells):
                 item = QTableWidgetItem(_text(cell))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if isinstance(cell, tuple) and cell[1] is not Tone.PLAIN:
-                    item.setForeground(QBrush(getattr(palette, cell[1].value)))
+                    item.setForeground(QBrush(tone_colour(cell[1])))
                 self.setItem(row, column, item)
             self.setRowHidden(row, not self._matches(cells))
 

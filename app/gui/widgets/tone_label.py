@@ -18,6 +18,14 @@ class Tone(StrEnum):
     ERROR = "error"
 
 
+def tone_colour(tone: Tone) -> QColor:
+    """The theme's colour for a tone now (light or dark); PLAIN is the app's text colour."""
+    if tone is Tone.PLAIN:
+        return QApplication.palette().color(QPalette.ColorRole.WindowText)
+    meaning: QColor = getattr(colors(), tone.value)
+    return meaning
+
+
 class ToneLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
@@ -32,14 +40,8 @@ class ToneLabel(QLabel):
             self._paint()  # the app switched light/dark: the meaning colours have two variants
         super().changeEvent(event)
 
-    def _colour(self) -> QColor:
-        if self.tone is Tone.PLAIN:
-            return QApplication.palette().color(QPalette.ColorRole.WindowText)
-        meaning: QColor = getattr(colors(), self.tone.value)
-        return meaning
-
     def _paint(self) -> None:
-        colour = self._colour()
+        colour = tone_colour(self.tone)
         palette = self.palette()
         if palette.color(QPalette.ColorRole.WindowText) != colour:  # setPalette is a change too
             palette.setColor(QPalette.ColorRole.WindowText, colour)

@@ -18,6 +18,7 @@ from app.gui.i18n import Language, Translations
 from app.gui.pages.clock import ClockPage
 from app.gui.session import Session
 from app.gui.steps import StepState
+from app.gui.widgets.tone_label import Tone
 from app.simulator import Faults
 from tests.fixtures.gui_world import connect_meter, log_in
 
@@ -70,6 +71,7 @@ def test_a_server_30_s_ahead_warns(
         -30.0, abs=0.3
     )
     assert page.view.laptop.state.text() == "Warning"
+    assert page.view.laptop.state.tone is Tone.WARNING  # in the theme's warning colour
     assert "stamped 30" in page.view.verdict_list.text()
     assert step_state(page) is StepState.WARNING
     assert page.view.server.time.text() != "--:--:--"  # ticking from the offset
