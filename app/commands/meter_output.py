@@ -8,6 +8,7 @@ from app.core.meter.detect import Responder
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reading import MeterReading
 from app.core.sensors import unit_of
+from app.core.value_format import format_words
 
 
 def quiet_pymodbus() -> None:
@@ -19,10 +20,6 @@ def format_value(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:.3f}" if abs(value) >= 1 or value == 0 else f"{value:.4f}"
-
-
-def format_words(words: tuple[tuple[int, ...] | None, ...]) -> str:
-    return " | ".join(" ".join(f"{w:04X}" for w in part) if part else "-" for part in words)
 
 
 def reading_table(reading: MeterReading, profile: MeterProfile, where: str) -> str:
