@@ -7,7 +7,6 @@ nothing real, which is why printing them is acceptable here (and nowhere else in
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import json
 import os
 import signal
@@ -15,6 +14,8 @@ import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from app.core.api import is_loopback_host
 
 if TYPE_CHECKING:
     from app.emulator.server import EmulatorServer
@@ -43,15 +44,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def write_tokens(path: Path, entries: list[dict[str, str]]) -> None:
     """Write the tokens file readable by its owner only."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -72,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from app.emulator.scenario import ScenarioError  # FastAPI loads only when this command runs
     from app.emulator.server import EmulatorServer
 
-    if not is_loopback(args.host):
+    if not is_loopback_host(args.host):
         print(
             f"WARNING: binding {args.host}, not loopback: anyone who can reach this machine "
             "can use the emulator.",

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.core.api import is_loopback_host
+
 SCENARIOS_DIR = Path(__file__).resolve().parents[1] / "simulator" / "scenarios"
 DEFAULT_TCP = "127.0.0.1:5020"
 
@@ -114,7 +116,7 @@ async def _start(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any)
         await sim.start_serial(where, baud=args.baud, parity=args.parity, stop_bits=args.stop)
         return
     host, port = where
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not is_loopback_host(host):
         print(f"WARNING: binding {host}: anyone who can reach it can read the simulated meters.")
     if kind == "tcp":
         await sim.start_tcp(host, port)

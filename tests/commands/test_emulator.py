@@ -14,7 +14,6 @@ import httpx
 import pytest
 
 from app.cli import main
-from app.commands.emulator import is_loopback
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -88,19 +87,3 @@ def test_a_taken_port_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
         port = taken.getsockname()[1]
         assert main(["emulator", "--port", str(port)]) == 1
     assert "--port" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize(
-    ("host", "loopback"),
-    [
-        ("127.0.0.1", True),
-        ("127.0.0.2", True),
-        ("::1", True),
-        ("localhost", True),
-        ("0.0.0.0", False),
-        ("192.168.1.10", False),
-        ("example.org", False),
-    ],
-)
-def test_loopback_detection(host: str, loopback: bool) -> None:
-    assert is_loopback(host) is loopback

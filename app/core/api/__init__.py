@@ -13,7 +13,12 @@ from app.core.api._credentials import (
     CredentialNotice,
     CredentialStore,
 )
-from app.core.api._environment import PRODUCTION_URL, Environment, EnvironmentKind
+from app.core.api._environment import (
+    PRODUCTION_URL,
+    Environment,
+    EnvironmentKind,
+    is_loopback_host,
+)
 from app.core.api._errors import (
     ERROR_CODES,
     ApiError,
@@ -97,6 +102,7 @@ __all__ = [
     "UnexpectedAnswer",
     "UploadResult",
     "clean_token_text",
+    "is_loopback_host",
     "parse_token",
     "refresh_margin",
 ]

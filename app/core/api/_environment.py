@@ -66,6 +66,7 @@ class Environment:
 
 
 def is_loopback_host(host: str) -> bool:
+    """localhost or a loopback IP address (127.0.0.0/8, ::1, bracketed or not)."""
     if host.lower() in ("localhost", "localhost."):
         return True
     try:

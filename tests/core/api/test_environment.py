@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.api import PRODUCTION_URL, Environment, EnvironmentKind, InvalidEnvironment
+from app.core.api import (
+    PRODUCTION_URL,
+    Environment,
+    EnvironmentKind,
+    InvalidEnvironment,
+    is_loopback_host,
+)
 
 
 def test_production_is_the_default_address() -> None:
@@ -56,3 +62,19 @@ def test_plain_http_warns_only_off_loopback() -> None:
     assert Environment.custom("http://test.example.cl:8080/api/v1").address == (
         "test.example.cl:8080"
     )
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.10", False),
+        ("example.org", False),
+    ],
+)
+def test_loopback_detection(host: str, loopback: bool) -> None:
+    assert is_loopback_host(host) is loopback
