@@ -15,6 +15,7 @@ from app.core.meter.links import LinkEvent, LinkState
 from app.gui.icons import step_icon
 from app.gui.session import Session
 from app.gui.steps import StepState
+from app.gui.widgets.dates import countdown, local_time
 
 _API_ICON = {
     ApiState.LOGGED_OUT: StepState.NOT_STARTED,
@@ -129,8 +130,8 @@ class StatusBar(QStatusBar):
             ApiState.REFRESHING,
         ):
             left = status.access_expires_at - now
-            text += f" ({_clock(left)})"
-            tips.append(self.tr("Access token renews itself in %1.").replace("%1", _clock(left)))
+            text += f" ({countdown(left)})"
+            tips.append(self.tr("Access token renews itself in %1.").replace("%1", countdown(left)))
         if status.refresh_expires_at is not None:
             left = status.refresh_expires_at - now
             days = max(0, left.days)
@@ -162,11 +163,5 @@ class StatusBar(QStatusBar):
         if self._reading_at is None:
             self.reading.setText(self.tr("No reading yet"))
             return
-        shown = self._reading_at.astimezone().strftime("%H:%M:%S")
+        shown = local_time(self._reading_at)
         self.reading.setText(self.tr("Last reading: %1").replace("%1", shown))
-
-
-def _clock(left: timedelta) -> str:
-    """h:mm:ss, never negative."""
-    seconds = max(0, int(left.total_seconds()))
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

@@ -31,6 +31,7 @@ from app.gui.pages.base import Page
 from app.gui.session import Session
 from app.gui.settings import Option
 from app.gui.steps import StepState
+from app.gui.widgets.dates import local_time
 from app.gui.widgets.upload_answer import UploadAnswer
 from app.gui.widgets.upload_history_view import UploadHistoryView
 from app.gui.widgets.upload_preview import UploadPreview
@@ -247,7 +248,7 @@ class UploadPage(Page):
         reading = self.reading
         if reading is None:
             return self.tr("No reading.")
-        when = reading.at.astimezone().strftime("%H:%M:%S")
+        when = local_time(reading.at)
         offset = self.session.server_offset
         text = (
             self.tr("Reading of %1 (frozen).") if self.freeze.isChecked()

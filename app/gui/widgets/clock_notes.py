@@ -15,6 +15,7 @@ from app.core.clock_drift import Offset
 from app.core.meter.reader import MeterReader
 from app.gui.error_text import describe
 from app.gui.widgets.clock_text import seconds_text
+from app.gui.widgets.dates import local_time
 
 
 class ClockNotes(QObject):
@@ -47,7 +48,7 @@ class ClockNotes(QObject):
     def status(self, comparison: ClockComparison | None) -> str:
         if comparison is None:
             return self.tr("Not compared yet.")
-        when = comparison.measured_at.astimezone().strftime("%H:%M:%S")
+        when = local_time(comparison.measured_at)
         text = self.tr("Compared at %1 (laptop time).").replace("%1", when)
         sample = comparison.drift.sample
         if sample is not None:

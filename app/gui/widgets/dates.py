@@ -21,6 +21,11 @@ def date_text(moment: datetime) -> str:
     return moment.astimezone().strftime(QCoreApplication.translate("Dates", _DATE))
 
 
+def local_time(moment: datetime) -> str:
+    """The laptop's wall-clock time of a moment, e.g. "14:41:07" (readings, comparisons)."""
+    return moment.astimezone().strftime("%H:%M:%S")
+
+
 def local_and_utc(moment: datetime) -> str:
     """E.g. "10-05-2020 10:41 local time · 10-05-2020 14:41 UTC"."""
     fmt = QCoreApplication.translate("Dates", _DATE_TIME)

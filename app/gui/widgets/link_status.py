@@ -24,6 +24,7 @@ from app.gui.error_text import describe
 from app.gui.i18n import N_
 from app.gui.icons import step_icon
 from app.gui.steps import StepState
+from app.gui.widgets.dates import local_time
 
 _STATES: dict[LinkState, tuple[str, StepState]] = {
     LinkState.DISCONNECTED: (N_("LinkStatus", "Not connected"), StepState.NOT_STARTED),
@@ -135,7 +136,7 @@ class LinkStatus(QGroupBox):
         if reading is None:
             last.setText("—")
         else:
-            at = reading.at.astimezone().strftime("%H:%M:%S")
+            at = local_time(reading.at)
             last.setText(_args(self.tr("%1, took %2 ms"), at, f"{reading.duration_s * 1000:.0f}"))
         plan.setText(self._plan_text())
 

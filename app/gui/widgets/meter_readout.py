@@ -15,6 +15,7 @@ from app.core.meter.plan_report import describe_plan
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reading import MeterReading
 from app.gui.models.reading_table import SENSOR, STATUS, ReadingTableModel
+from app.gui.widgets.dates import local_time
 from app.gui.widgets.link_status import LinkStatus
 
 
@@ -102,7 +103,7 @@ class MeterReadout(QWidget):
             return
         count = self.tr("%1 of %2 variables with a value")
         count = count.replace("%1", str(reading.available)).replace("%2", str(len(reading.values)))
-        at = reading.at.astimezone().strftime("%H:%M:%S")
+        at = local_time(reading.at)
         self.summary.setText(
             self.tr("%1 — last reading at %2").replace("%1", count).replace("%2", at)
         )
