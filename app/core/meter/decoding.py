@@ -1,8 +1,8 @@
 """Turning register words into ChileMedido values.
 
 The reader fills a `RegisterImage` from Modbus responses: (function, 0-based address) -> the
-16-bit word the meter returned. `decode_mapping` looks a variable's registers up in it, decodes
-each part and sums them; `decode_value` decodes one value from its words.
+16-bit word the meter returned. `decode_mapping` looks a variable's registers up in it;
+`decode_words` decodes each part's words and sums them; `decode_value` decodes one value.
 
 Decoding one value, in order:
 1. The words must be exactly `source.type.words` unsigned 16-bit integers, in bus order (the
@@ -61,12 +61,15 @@ def raw_words(source: RegisterSource, image: RegisterImage) -> tuple[int, ...] |
 
 def decode_mapping(mapping: SensorMapping, image: RegisterImage) -> float | None:
     """A variable's value: the sum of its parts. None if any part is missing or not available."""
+    return decode_words(mapping, [raw_words(part, image) for part in mapping.parts])
+
+
+def decode_words(mapping: SensorMapping, words: Sequence[Sequence[int] | None]) -> float | None:
+    """The sum of the parts, from each part's words in bus order (None: that part was not read).
+    None if any part is missing or not available."""
     total = 0.0
-    for part in mapping.parts:
-        words = raw_words(part, image)
-        if words is None:
-            return None
-        value = decode_value(part, words)
+    for part, part_words in zip(mapping.parts, words, strict=True):
+        value = None if part_words is None else decode_value(part, part_words)
         if value is None:
             return None
         total += value

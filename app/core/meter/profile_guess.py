@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from app.core.meter.decoding import decode_value
+from app.core.meter.decoding import decode_words
 from app.core.meter.links import LinkError, ModbusLink
-from app.core.meter.profile import MeterProfile, RegisterSource, SensorMapping, WordOrder
+from app.core.meter.profile import MeterProfile, SensorMapping, WordOrder
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
 from app.core.sensors import sensor_by_name
@@ -88,24 +88,16 @@ def _plausible(sensor: str, value: float | None) -> bool:
     return value is not None and low <= value <= high
 
 
-def _decode(part: RegisterSource, words: tuple[int, ...], order: WordOrder | None) -> float | None:
-    if order is not None and part.count > 1:
-        part = replace(part, word_order=order)
-    return decode_value(part, words)
-
-
 def _value(
     mapping: SensorMapping, words: tuple[tuple[int, ...] | None, ...], order: WordOrder | None
 ) -> float | None:
+    """The mapping's value with its multi-register parts read in `order` (None: the profile's)."""
     if len(words) != len(mapping.parts):
         return None
-    total = 0.0
-    for part, w in zip(mapping.parts, words, strict=True):
-        value = None if w is None else _decode(part, w, order)
-        if value is None:
-            return None
-        total += value
-    return total
+    if order is not None:
+        parts = tuple(replace(p, word_order=order) if p.count > 1 else p for p in mapping.parts)
+        mapping = replace(mapping, parts=parts)
+    return decode_words(mapping, words)
 
 
 def score_reading(profile: MeterProfile, reading: MeterReading) -> ProfileGuess:

@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from app.core.meter.decoding import decode_value, raw_words, register_block
+from app.core.meter.decoding import decode_words, raw_words, register_block
 from app.core.meter.links import LinkError, LinkStats, LinkTimeout, ModbusLink, explain_exception
 from app.core.meter.links.errors import MISSING_REGISTER_CODES
 from app.core.meter.planner import PlannedValue, ReadPlan, RegisterKey, atomic_spans, plan_reads
@@ -171,7 +171,7 @@ class MeterReader:
             name = mapping.sensor
             words = tuple(raw_words(p, image) for p in mapping.parts)
             raw[name] = words
-            value = _sum(mapping, words)
+            value = decode_words(mapping, words)
             (extras if name in aux else values)[name] = value
             if value is not None or name in problems:
                 continue
@@ -185,16 +185,6 @@ class MeterReader:
                     "not-available", "The meter reports this value as not available."
                 )
         return values, extras, raw
-
-
-def _sum(mapping: SensorMapping, words: tuple[tuple[int, ...] | None, ...]) -> float | None:
-    total = 0.0
-    for part, w in zip(mapping.parts, words, strict=True):
-        value = None if w is None else decode_value(part, w)
-        if value is None:
-            return None
-        total += value
-    return total
 
 
 def _exception_problem(code: int, function: Function, address: int) -> SensorProblem:
