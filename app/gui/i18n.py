@@ -91,3 +91,8 @@ def number_locale() -> QLocale:
     string (context "ClockText", where it was first used).
     """
     return QLocale(QCoreApplication.translate("ClockText", N_("ClockText", "en_US")))
+
+
+def number_text(value: float, decimals: int) -> str:
+    """A number with the UI language's decimal mark: "2,3" in Spanish, "2.3" in English."""
+    return number_locale().toString(value, "f", decimals)

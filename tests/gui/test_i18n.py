@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.gui.i18n import Language, Translations, system_language
+from app.gui.i18n import Language, Translations, number_text, system_language
 
 
 def test_spanish_locales_choose_spanish_and_others_english() -> None:
@@ -37,3 +37,10 @@ def test_english_plural_forms(translations: Translations) -> None:
     one = QCoreApplication.translate("StatusBar", "Refresh token valid for %n day(s).", "", 1)
     many = QCoreApplication.translate("StatusBar", "Refresh token valid for %n day(s).", "", 5)
     assert (one, many) == ("Refresh token valid for 1 day.", "Refresh token valid for 5 days.")
+
+
+def test_numbers_take_the_ui_languages_decimal_mark(translations: Translations) -> None:
+    assert number_text(2.31, 1) == "2.3"
+    translations.apply(Language.SPANISH)
+    assert number_text(0.4, 1) == "0,4"
+    assert number_text(12.0, 0) == "12"

@@ -15,16 +15,12 @@ from app.core.clock_check import offset_decimals
 from app.core.clock_drift import Offset
 from app.core.clock_verdict import ClockVerdict, Comparison, DriftThresholds, Verdict
 from app.gui.error_text import describe_code
-from app.gui.i18n import N_, number_locale
+from app.gui.i18n import N_, number_locale, number_text
 from app.gui.widgets.tone_label import Tone
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ClockText", text)
-
-
-def number_text(value: float, decimals: int) -> str:
-    return number_locale().toString(value, "f", decimals)
 
 
 def seconds_text(seconds: float, decimals: int = 1, *, signed: bool = True) -> str:

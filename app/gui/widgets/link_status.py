@@ -21,7 +21,7 @@ from app.core.meter.links import LinkError, LinkEvent, LinkState, LinkStats
 from app.core.meter.planner import ReadPlan
 from app.core.meter.reading import MeterReading
 from app.gui.error_text import describe
-from app.gui.i18n import N_
+from app.gui.i18n import N_, number_locale, number_text
 from app.gui.icons import step_icon
 from app.gui.steps import StepState
 from app.gui.widgets.dates import local_time
@@ -127,9 +127,9 @@ class LinkStatus(QGroupBox):
             rtt.setText(
                 _args(
                     self.tr("%1 / %2 / %3 ms (min / avg / max)"),
-                    f"{t.rtt_min_ms:.1f}",
-                    f"{t.rtt_avg_ms:.1f}",
-                    f"{t.rtt_max_ms:.1f}",
+                    number_text(t.rtt_min_ms, 1),
+                    number_text(t.rtt_avg_ms, 1),
+                    number_text(t.rtt_max_ms, 1),
                 )
             )
         reading = self._last
@@ -137,7 +137,8 @@ class LinkStatus(QGroupBox):
             last.setText("—")
         else:
             at = local_time(reading.at)
-            last.setText(_args(self.tr("%1, took %2 ms"), at, f"{reading.duration_s * 1000:.0f}"))
+            took = number_text(reading.duration_s * 1000, 0)
+            last.setText(_args(self.tr("%1, took %2 ms"), at, took))
         plan.setText(self._plan_text())
 
     def _plan_text(self) -> str:
@@ -145,9 +146,8 @@ class LinkStatus(QGroupBox):
         if p is None:
             return "—"
         requests = self.tr("%n request(s) per poll", "", p.requests)
-        more = _args(
-            self.tr("%1 registers, %2 ms modelled"), p.registers, f"{p.modelled_s * 1000:.1f}"
-        )
+        modelled = number_text(p.modelled_s * 1000, 1)
+        more = _args(self.tr("%1 registers, %2 ms modelled"), p.registers, modelled)
         return f"{requests}, {more}"
 
     def _event_text(self, event: LinkEvent | None) -> str:
@@ -156,7 +156,8 @@ class LinkStatus(QGroupBox):
         text = describe(LinkError(event.code, event.message))
         words = " ".join(part for part in (text.what, text.todo) if part)
         if event.retry_in_s is not None:
-            retry = self.tr("Next attempt in %1 s.").replace("%1", f"{event.retry_in_s:g}")
+            seconds = number_locale().toString(event.retry_in_s, "g", 3)  # "2", "0,5"
+            retry = self.tr("Next attempt in %1 s.").replace("%1", seconds)
             words = f"{words} {retry}"
         return words
 
