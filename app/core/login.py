@@ -58,7 +58,7 @@ async def open_client(options: ClientOptions, log_in: LogIn) -> ChileMedidoClien
 
 async def log_out(client: ChileMedidoClient, *, forget: bool) -> None:
     """Drop the client's tokens (on its loop); `forget` also removes the remembered one."""
-    client.logout(forget=forget)
+    await client.logout(forget=forget)
 
 
 def remembered_accounts(base_url: str, store: CredentialStore | None = None) -> list[Account]:

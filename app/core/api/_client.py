@@ -12,6 +12,7 @@ one retry. What is retried on network trouble (see RetryPolicy):
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -149,7 +150,10 @@ class ChileMedidoClient:
     async def resume(self, provider: str, gateway: str) -> TokenPair:
         """Log in with the refresh token remembered for this gateway in this environment."""
         account = Account(self.environment.base_url, provider, gateway)
-        stored = self.credentials.load(account) if self.credentials else None
+        # Off the loop: a locked keyring may wait for its unlock dialog.
+        stored = (
+            await asyncio.to_thread(self.credentials.load, account) if self.credentials else None
+        )
         if stored is None:
             notice = self.credentials.notice if self.credentials else None
             why = " (this system has no credential store)" if notice == NO_STORE else ""
@@ -186,13 +190,14 @@ class ChileMedidoClient:
         assert refresh is not None  # a successful refresh always leaves one
         return TokenPair(access.info, refresh.info)
 
-    def logout(self, *, forget: bool = False) -> None:
-        """Drop the tokens; `forget` also removes the remembered one for this gateway."""
+    async def logout(self, *, forget: bool = False) -> None:
+        """Drop the tokens; `forget` also removes the remembered one for this gateway (off the
+        loop: a locked keyring may wait for its unlock dialog)."""
         account = self._session.account()
-        if forget and account is not None and self.credentials is not None:
-            self.credentials.delete(account)
         self._session.clear()
         self._set(ApiState.LOGGED_OUT)
+        if forget and account is not None and self.credentials is not None:
+            await asyncio.to_thread(self.credentials.delete, account)
 
     # --- endpoints -------------------------------------------------------------------------
 

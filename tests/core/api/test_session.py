@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -256,8 +258,32 @@ async def test_logout_can_forget_the_token(
     await client.login(emulator.issue_refresh_token("2"))
     assert client.credentials is not None
     assert [a.gateway for a in client.credentials.known()] == ["2"]
-    client.logout(forget=True)
+    await client.logout(forget=True)
     assert memory_keyring.secrets == {}
     assert client.status.state is ApiState.LOGGED_OUT
     with pytest.raises(NotLoggedIn):
         await client.device(29)
+
+
+async def test_the_keyring_is_used_off_the_loop(
+    emulator: EmulatorServer,
+    make_client: ClientMaker,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A locked keyring may wait for its unlock dialog: that must not stall the core's loop."""
+    await make_client(emulator.base_url).login(emulator.issue_refresh_token("2"))
+    threads: list[int] = []
+    for name in ("get_password", "set_password", "delete_password"):
+        method = getattr(memory_keyring, name)
+
+        def recorded(*args: str, method: Callable[..., str | None] = method) -> str | None:
+            threads.append(threading.get_ident())
+            return method(*args)
+
+        monkeypatch.setattr(memory_keyring, name, recorded)
+    client = make_client(emulator.base_url)
+    await client.resume("1", "2")
+    await client.logout(forget=True)
+    assert len(threads) == 3  # load, save the rotated token, delete
+    assert threading.get_ident() not in threads
