@@ -120,14 +120,16 @@ class SerialLink(ModbusLink):
         )
 
     async def _connect_failure(self, elapsed_s: float, reconnecting: bool) -> LinkError:
-        if not port_present(self.port):
+        # Off the loop: on Windows these walk the device list, which can take a while.
+        if not await asyncio.to_thread(port_present, self.port):
             if reconnecting:
                 return LinkError(
                     "port-missing",
                     f"The USB adapter {self.port} disappeared — plug it back in; "
                     "Medido will reconnect.",
                 )
-            present = ", ".join(p.device for p in list_serial_ports()) or "none"
+            ports = await asyncio.to_thread(list_serial_ports)
+            present = ", ".join(p.device for p in ports) or "none"
             return LinkError(
                 "port-missing",
                 f"The serial port {self.port} does not exist — plug in the USB adapter or choose "
