@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.meter.links import LinkError, LinkEvent, LinkState, LinkStats
+from app.core.meter.links.totals import add_poll
 from app.core.meter.planner import ReadPlan
 from app.core.meter.reading import MeterReading
 from app.gui.error_text import describe
@@ -86,7 +87,7 @@ class LinkStatus(QGroupBox):
         self._redraw()
 
     def show_reading(self, reading: MeterReading) -> None:
-        _add(self._totals, reading.stats)
+        add_poll(self._totals, reading.stats)
         self._last = reading
         self._plan = reading.plan
         self._redraw()
@@ -160,25 +161,6 @@ class LinkStatus(QGroupBox):
             retry = self.tr("Next attempt in %1 s.").replace("%1", seconds)
             words = f"{words} {retry}"
         return words
-
-
-def _add(total: LinkStats, poll: LinkStats) -> None:
-    """Add one poll's counters to the running totals."""
-    total.requests += poll.requests
-    total.attempts += poll.attempts
-    total.retries += poll.retries
-    total.timeouts += poll.timeouts
-    total.errors_by_kind.update(poll.errors_by_kind)
-    total.exceptions.update(poll.exceptions)
-    total.replies += poll.replies
-    total.rtt_total_ms += poll.rtt_total_ms
-    total.bytes_out += poll.bytes_out
-    total.bytes_in += poll.bytes_in
-    low, high = poll.rtt_min_ms, poll.rtt_max_ms
-    if low is not None:
-        total.rtt_min_ms = low if total.rtt_min_ms is None else min(total.rtt_min_ms, low)
-    if high is not None:
-        total.rtt_max_ms = high if total.rtt_max_ms is None else max(total.rtt_max_ms, high)
 
 
 def _args(text: str, *values: object) -> str:
