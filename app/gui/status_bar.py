@@ -5,7 +5,7 @@ Fed only by Session signals; a one-second timer redraws the countdown while a to
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
@@ -16,6 +16,7 @@ from app.gui.icons import step_icon
 from app.gui.session import Session
 from app.gui.steps import StepState
 from app.gui.widgets.dates import countdown, local_time
+from app.gui.widgets.token_claims import SOON  # the refresh token's end shows from here on
 
 _API_ICON = {
     ApiState.LOGGED_OUT: StepState.NOT_STARTED,
@@ -33,7 +34,6 @@ _LINK_ICON = {
     LinkState.RECONNECTING: StepState.WARNING,
     LinkState.FAILED: StepState.ERROR,
 }
-REFRESH_WARNING = timedelta(days=7)  # from here on, the refresh token's end shows in the bar
 
 
 class _Item(QWidget):
@@ -137,7 +137,7 @@ class StatusBar(QStatusBar):
             days = max(0, left.days)
             tip = self.tr("Refresh token valid for %n day(s).", "", days)
             tips.append(tip)
-            if left < REFRESH_WARNING and status.state is not ApiState.TOKEN_EXPIRED:
+            if left < SOON and status.state is not ApiState.TOKEN_EXPIRED:
                 text += " · " + tip
         if status.gateway:
             tips.append(self.tr("Gateway %1").replace("%1", status.gateway))
