@@ -5,7 +5,6 @@ from app.core.meter.links.errors import (
     LinkDown,
     LinkError,
     LinkTimeout,
-    exception_code_name,
     explain_exception,
 )
 from app.core.meter.links.reply import Reply
@@ -35,7 +34,6 @@ __all__ = [
     "SerialLink",
     "SerialPortInfo",
     "TcpLink",
-    "exception_code_name",
     "explain_exception",
     "list_serial_ports",
     "port_present",

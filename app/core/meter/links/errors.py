@@ -6,48 +6,26 @@ result with its code and explanation. `LinkError`s are raised when there is no a
 
 from __future__ import annotations
 
-# Modbus exception code -> (stable code, plain explanation)
-_EXCEPTIONS: dict[int, tuple[str, str]] = {
-    1: (
-        "illegal-function",
-        "illegal function: the meter does not support this read function "
-        "(the profile may use function 4 where the meter wants 3, or the other way round)",
-    ),
-    2: (
-        "illegal-data-address",
-        "illegal data address: the meter has no register there "
-        "(another model or variant, or an address off by one)",
-    ),
-    3: (
-        "illegal-data-value",
-        "illegal data value: the meter refused the request (often too many registers at once)",
-    ),
-    4: (
-        "device-failure",
-        "device failure: the meter could not produce the value now; Medido retries next poll",
-    ),
-    5: ("acknowledge", "acknowledge: the meter accepted a long command and is still working"),
-    6: ("device-busy", "device busy: the meter is busy; Medido retries next poll"),
-    8: ("memory-parity-error", "memory parity error reported by the meter"),
-    0x0A: (
-        "gateway-path-unavailable",
-        "gateway path unavailable: the gateway has no route to that unit (check its settings)",
-    ),
-    0x0B: (
-        "gateway-target-no-response",
-        "gateway target did not respond: the gateway is reachable but the meter behind it did "
-        "not answer (check the unit id, RS-485 wiring and serial settings)",
-    ),
+# Modbus exception code -> plain explanation (the GUI translates by the code's number)
+_EXCEPTIONS: dict[int, str] = {
+    1: "illegal function: the meter does not support this read function "
+    "(the profile may use function 4 where the meter wants 3, or the other way round)",
+    2: "illegal data address: the meter has no register there "
+    "(another model or variant, or an address off by one)",
+    3: "illegal data value: the meter refused the request (often too many registers at once)",
+    4: "device failure: the meter could not produce the value now; Medido retries next poll",
+    5: "acknowledge: the meter accepted a long command and is still working",
+    6: "device busy: the meter is busy; Medido retries next poll",
+    8: "memory parity error reported by the meter",
+    0x0A: "gateway path unavailable: the gateway has no route to that unit (check its settings)",
+    0x0B: "gateway target did not respond: the gateway is reachable but the meter behind it did "
+    "not answer (check the unit id, RS-485 wiring and serial settings)",
 }
-
-
-def exception_code_name(code: int) -> str:
-    return _EXCEPTIONS.get(code, (f"exception-{code}", ""))[0]
 
 
 def explain_exception(code: int) -> str:
     """A plain explanation of a Modbus exception code, e.g. for a sensor marked not available."""
-    _, text = _EXCEPTIONS.get(code, ("", f"exception code {code} (not a standard code)"))
+    text = _EXCEPTIONS.get(code, f"exception code {code} (not a standard code)")
     return f"Modbus exception {code}: {text}"
 
 
