@@ -23,6 +23,8 @@ from app.gui.bridge import CoreBridge, EventRelay
 from app.gui.job import Job
 from app.gui.settings import ADDRESS_BASE, Settings
 
+_NOT_LOGGED_IN = (ApiState.LOGGED_OUT, ApiState.LOGGING_IN)
+
 
 class Session(QObject):
     api_changed = Signal(object)  # ChileMedidoClient | None
@@ -73,6 +75,11 @@ class Session(QObject):
     @property
     def api_status(self) -> ApiStatus:
         return self._api_status
+
+    @property
+    def logged_in(self) -> bool:
+        """A client past its first login (it may be renewing, offline or refused since)."""
+        return self._api is not None and self._api_status.state not in _NOT_LOGGED_IN
 
     def set_api(self, client: ChileMedidoClient | None) -> None:
         """Use this client from now on; the previous one is closed on the core loop."""

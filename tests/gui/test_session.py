@@ -36,9 +36,11 @@ def test_api_state_follows_the_client(
     client = ChileMedidoClient(
         Environment.emulator(emulator.base_url), remember_tokens=False, traffic=session.traffic
     )
+    logged_in = [session.logged_in]  # a list: mypy would narrow a property it saw asserted
     session.set_api(client)
     assert session.api is client
     assert statuses == [(ApiState.LOGGED_OUT, True)]
+    logged_in.append(session.logged_in)
 
     with qtbot.waitSignal(
         session.api_state_changed,
@@ -48,6 +50,7 @@ def test_api_state_follows_the_client(
         session.bridge.submit(client.login(emulator.issue_refresh_token()))
     assert (ApiState.LOGGING_IN, True) in statuses
     assert statuses[-1] == (ApiState.READY, True)
+    logged_in.append(session.logged_in)
     status = session.api_status
     assert isinstance(status, ApiStatus)
     assert status.gateway == "2"
@@ -56,6 +59,8 @@ def test_api_state_follows_the_client(
 
     session.set_api(None)
     assert session.api_status.state is ApiState.LOGGED_OUT
+    logged_in.append(session.logged_in)
+    assert logged_in == [False, False, True, False]
 
 
 def test_polling_a_simulated_meter(qtbot: QtBot, session: Session) -> None:

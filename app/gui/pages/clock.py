@@ -52,7 +52,6 @@ CLOCK_PASS_S = Option("clock/pass_s", float, DriftThresholds().pass_s)
 CLOCK_WARN_S = Option("clock/warn_s", float, DriftThresholds().warn_s)
 CLOCK_AUTO = Option("clock/auto_refresh", bool, False)
 AUTO_REFRESH_MS = 30_000
-_NOT_ASKED = (ApiState.LOGGED_OUT, ApiState.LOGGING_IN)  # the server's clock is not for us yet
 _STATES = {
     Verdict.PASS: StepState.OK,
     Verdict.WARN: StepState.WARNING,
@@ -169,8 +168,7 @@ class ClockPage(Page):
         """Sample the server (when logged in) and read the meter's clock (when it has one)."""
         if self.busy:
             return
-        status = self.session.api_status
-        api = self.session.api if status.state not in _NOT_ASKED else None
+        api = self.session.api if self.session.logged_in else None  # else no server clock
         self.set_step_state(StepState.BUSY)
         self.compare_button.setEnabled(False)
         self.status.setText(self.tr("Comparing…"))
@@ -289,9 +287,8 @@ class ClockPage(Page):
         by = {v.comparison: v for v in self.verdicts}
         laptop = by.get(Comparison.LAPTOP_VS_SERVER)
         meter = by.get(Comparison.METER_VS_SERVER) or by.get(Comparison.METER_VS_LAPTOP)
-        status = self.session.api_status.state
-        logged_in = self.session.api is not None and status not in _NOT_ASKED
-        self.view.show_server(self.notes.server_note(self.comparison, logged_in), self.comparison)
+        note = self.notes.server_note(self.comparison, self.session.logged_in)
+        self.view.show_server(note, self.comparison)
         self.view.show_laptop(laptop)
         self.view.show_meter(meter, self.notes.meter_note(self.session.reader, self.comparison))
         self._tick()

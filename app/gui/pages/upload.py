@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.api import ApiState
 from app.core.meter.reading import MeterReading
 from app.core.resources import user_data_dir
 from app.core.upload_attempt import PreparedUpload, UploadAttempt, prepare_upload, send_batches
@@ -38,7 +37,6 @@ from app.gui.widgets.upload_preview import UploadPreview
 
 UPLOAD_UNCONFIGURED = Option("upload/include_unconfigured", bool, False)
 DEMO_HISTORY_FILE = "uploads-demo.sqlite3"  # the demo never mixes with an installer's history
-_NOT_LOGGED_IN = (ApiState.LOGGED_OUT, ApiState.LOGGING_IN)
 
 
 class UploadPage(Page):
@@ -234,7 +232,7 @@ class UploadPage(Page):
 
     def _hint(self) -> str:
         """What is missing, with a link to the step that provides it; "" when nothing is."""
-        if self.session.api is None or self.session.api_status.state in _NOT_LOGGED_IN:
+        if not self.session.logged_in:
             return self.tr('Not logged in: <a href="connection">log in on the Connection step</a>.')
         if self.session.device is None:
             return self.tr('No meter chosen: <a href="device">look it up on the Device step</a>.')
