@@ -52,10 +52,6 @@ class ReadBlock:
         """The sensors this block serves, each once, in register order."""
         return tuple(dict.fromkeys(s for v in self.values for s in v.sensors))
 
-    @property
-    def gap_registers(self) -> int:
-        return sum(count for _, count in self.gaps)
-
 
 @dataclass(frozen=True, slots=True)
 class ReadPlan:
@@ -77,14 +73,6 @@ class ReadPlan:
     @property
     def registers(self) -> int:
         return sum(b.count for b in self.blocks)
-
-    @classmethod
-    def combine(cls, plans: Iterable[ReadPlan], timing: BusTiming) -> ReadPlan:
-        """Several units on one link: their plans run one after the other."""
-        plans = list(plans)
-        blocks = tuple(b for p in plans for b in p.blocks)
-        skipped = {k: v for p in plans for k, v in p.skipped.items()}
-        return cls(blocks, timing, skipped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,12 +62,6 @@ class MeterReader:
             )
         return self._plan
 
-    def forget_missing(self) -> None:
-        """Ask for every register again (after the meter was reconfigured or replaced)."""
-        self.missing.clear()
-        self._cap = self.profile.limits.max_registers_per_request
-        self._plan = None
-
     async def poll(self) -> MeterReading:
         """One full read. Never raises for meter or link trouble: see `MeterReading.error`."""
         started_at = datetime.now(UTC)
