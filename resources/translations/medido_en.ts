@@ -15,7 +15,7 @@
 <context>
     <name>DevicePage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/device.py" line="+200"/>
+        <location filename="../../app/gui/pages/device.py" line="+202"/>
         <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
         <translation>
             <numerusform>Meter “%1” · ChileMedido id %2 · %n variable configured.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>LinkStatus</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/link_status.py" line="+146"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+149"/>
         <source>%n request(s) per poll</source>
         <translation>
             <numerusform>%n request per poll</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../app/gui/status_bar.py" line="+137"/>
+        <location filename="../../app/gui/status_bar.py" line="+138"/>
         <source>Refresh token valid for %n day(s).</source>
         <translation>
             <numerusform>Refresh token valid for %n day.</numerusform>

@@ -110,7 +110,7 @@
 <context>
     <name>ClockNotes</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_notes.py" line="+27"/>
+        <location filename="../../app/gui/widgets/clock_notes.py" line="+28"/>
         <source>Not logged in: ChileMedido&apos;s clock is unknown. &lt;a href=&quot;connection&quot;&gt;Log in on the Connection step&lt;/a&gt;.</source>
         <translation>Sin sesión iniciada: no se conoce el reloj de ChileMedido. &lt;a href=&quot;connection&quot;&gt;Inicie sesión en el paso Conexión&lt;/a&gt;.</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>ClockPage</name>
     <message>
-        <location filename="../../app/gui/pages/clock.py" line="+123"/>
+        <location filename="../../app/gui/pages/clock.py" line="+122"/>
         <source>Compare the meter&apos;s clock with ChileMedido&apos;s and the laptop&apos;s: measurements must be stamped on ChileMedido&apos;s time.</source>
         <translation>Compare el reloj del medidor con el de ChileMedido y el del notebook: las mediciones deben llevar la hora de ChileMedido.</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>Comparar cada 30 s</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Comparing…</source>
         <translation>Comparando…</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>es_CL</translation>
     </message>
     <message>
-        <location filename="../../app/gui/widgets/clock_text.py" line="+52"/>
+        <location filename="../../app/gui/widgets/clock_text.py" line="+49"/>
         <source>Pass</source>
         <translation>Aprobado</translation>
     </message>
@@ -236,7 +236,7 @@
         <translation>No se puede saber</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Laptop − ChileMedido</source>
         <translation>Notebook − ChileMedido</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>Ajuste el reloj del medidor: más abajo, si su perfil lo permite, o desde su pantalla o software.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>%1 %2 %3 %4</source>
         <translation>%1 %2 de %3 de %4</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>ClockView</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_view.py" line="+75"/>
+        <location filename="../../app/gui/widgets/clock_view.py" line="+77"/>
         <source>ChileMedido</source>
         <translation>ChileMedido</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>%d-%m-%Y %H:%M</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%1 local time · %2 UTC</source>
         <translation>%1 hora local · %2 UTC</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>Perfil del medidor:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Log in to ChileMedido first.</source>
         <translation>Primero inicie sesión en ChileMedido.</translation>
     </message>
@@ -431,7 +431,7 @@
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+55"/>
         <source>(none: no comparison)</source>
         <translation>(ninguno: sin comparación)</translation>
     </message>
@@ -1379,7 +1379,7 @@
 <context>
     <name>LinkSettings</name>
     <message>
-        <location filename="../../app/gui/widgets/link_settings.py" line="+112"/>
+        <location filename="../../app/gui/widgets/link_settings.py" line="+111"/>
         <source>Modbus TCP</source>
         <translation>Modbus TCP</translation>
     </message>
@@ -1464,7 +1464,7 @@
         <translation>Los mismos ajustes en una línea, por ejemplo tcp://192.168.1.50:502?unit=1; pegue una y presione Enter para llenar los campos.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Not present now</source>
         <translation>No está conectado ahora</translation>
     </message>
@@ -1472,7 +1472,7 @@
 <context>
     <name>LinkStatus</name>
     <message>
-        <location filename="../../app/gui/widgets/link_status.py" line="+29"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+31"/>
         <source>Not connected</source>
         <translation>Sin conexión</translation>
     </message>
@@ -1542,7 +1542,7 @@
         <translation>%1 / %2 / %3 ms (mín. / prom. / máx.)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1, took %2 ms</source>
         <translation>%1, tardó %2 ms</translation>
     </message>
@@ -1733,12 +1733,12 @@
 <context>
     <name>MeterPage</name>
     <message>
-        <location filename="../../app/gui/pages/meter.py" line="+80"/>
+        <location filename="../../app/gui/pages/meter.py" line="+81"/>
         <source>Read every variable from the meter, and check that each one makes sense.</source>
         <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+168"/>
         <source>Unit %1 is set; connect to read it.</source>
         <translation>Quedó configurada la unidad %1; conéctese para leerla.</translation>
     </message>
@@ -1751,7 +1751,7 @@
 <context>
     <name>MeterReadout</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_readout.py" line="+93"/>
+        <location filename="../../app/gui/widgets/meter_readout.py" line="+94"/>
         <source>Addresses in this plan are 0-based.</source>
         <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
@@ -2323,7 +2323,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/gui/status_bar.py" line="+117"/>
+        <location filename="../../app/gui/status_bar.py" line="+118"/>
         <source>not logged in</source>
         <translation>sin sesión</translation>
     </message>
@@ -2817,7 +2817,7 @@
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../app/gui/pages/upload.py" line="+114"/>
+        <location filename="../../app/gui/pages/upload.py" line="+113"/>
         <source>Send a test measurement from the meter&apos;s current reading and see what ChileMedido answers.</source>
         <translation>Envíe una medición de prueba con la lectura actual del medidor y vea qué responde ChileMedido.</translation>
     </message>

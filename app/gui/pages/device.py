@@ -78,6 +78,8 @@ class DevicePage(Page):
 
     def retranslate(self) -> None:
         self._profile_label.setText(self.tr("Meter profile:"))
+        if self.profile.count():  # the profiles have loaded: item 0 is "no profile"
+            self.profile.setItemText(0, self._no_profile_text())
         self._show_device(self.session.device)
 
     # -- settings -----------------------------------------------------------------------------
@@ -245,11 +247,14 @@ class DevicePage(Page):
         self._profiles = {p.id: p for p in library.all()}
         self.profile.blockSignals(True)
         self.profile.clear()
-        self.profile.addItem(self.tr("(none: no comparison)"), "")
+        self.profile.addItem(self._no_profile_text(), "")
         for p in self._profiles.values():
             self.profile.addItem(f"{p.manufacturer} {p.model} ({p.id})", p.id)
         self.profile.blockSignals(False)
         self._pick_profile(self._wanted_profile)
+
+    def _no_profile_text(self) -> str:
+        return self.tr("(none: no comparison)")
 
     def showEvent(self, event: QShowEvent) -> None:
         """The Meter step may have chosen another profile since (it writes the setting)."""

@@ -131,6 +131,7 @@ def test_by_chilemedido_id_and_the_last_good_meter_stays(
     translations.apply(Language.SPANISH)
     QApplication.sendPostedEvents()
     assert page.lookup.button.text() == "&Buscar"
+    assert page.profile.itemText(0) == "(ninguno: sin comparación)"
     look_up(qtbot, page, "29 B/Ñuñoa")
     assert (
         page.banner.what.text() == "No existe un medidor con número “29 B/Ñuñoa” para su proveedor."
