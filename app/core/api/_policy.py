@@ -41,6 +41,3 @@ class RetryPolicy:
         ceiling = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
         # Half fixed, half random: spreads many gateways' retries without ever waiting ~0.
         return float(ceiling / 2 + random.uniform(0, ceiling / 2))  # noqa: S311 (jitter, not crypto)
-
-
-NO_RETRY = RetryPolicy(attempts=1)

@@ -9,7 +9,6 @@ Serial settings left out come from the meter profile's defaults; the TCP port de
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Unpack
 from urllib.parse import parse_qsl, urlsplit
@@ -32,7 +31,6 @@ EXAMPLES = (
     "rtutcp://192.168.1.60:4001?unit=1",
 )
 _SERIAL_KEYS = {"baud", "parity", "stop", "data"}
-_WINDOWS_PORT = re.compile(r"(?i)^com\d+$")
 
 
 class MeterURIError(ValueError):
