@@ -78,10 +78,3 @@ class RegisterLayout:
             if not through_gaps or not self._near_used(function, a):
                 return False
         return True
-
-    def mappings_touching(self, function: Function, address: int, count: int) -> set[int]:
-        return {
-            owner.mapping
-            for a in range(address, address + count)
-            if (owner := self.owners.get((function, a))) is not None
-        }
