@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from app.core.chile_time import next_offset_change
+from app.core.chile_time import SANTIAGO, next_offset_change
 from app.core.clock_drift import ClockDrift, Offset
 
 _HOUR = 3600.0
@@ -66,7 +66,7 @@ class MeterTimeSetting:
     """How the meter keeps time, as the installer configured Medido for it."""
 
     keeps_local_time: bool = True
-    zone: str = "America/Santiago"  # IANA name, used when keeps_local_time
+    zone: str = SANTIAGO  # IANA name, used when keeps_local_time
 
 
 @dataclass(frozen=True, slots=True)

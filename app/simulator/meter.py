@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.core.chile_time import SANTIAGO
 from app.core.meter.profile import Function, MeterProfile, SensorMapping, SpecialDecoding
 from app.simulator import encoding, meter_clock
 from app.simulator.clock import SimClock
@@ -29,7 +30,7 @@ from app.simulator.load import LoadSpec
 from app.simulator.model import PhysicalModel, Snapshot
 from app.simulator.quantities import quantity
 
-DEFAULT_TIMEZONE = "America/Santiago"
+DEFAULT_TIMEZONE = SANTIAGO
 _READ_FUNCTIONS = {3: Function.HOLDING, 4: Function.INPUT}
 WRITE_MULTIPLE = 16
 
