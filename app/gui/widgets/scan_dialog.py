@@ -36,6 +36,7 @@ from app.core.meter.detect import (
 from app.core.meter.meter_uri import MeterURI
 from app.core.meter.profile import MeterProfile
 from app.gui.bridge import CoreBridge
+from app.gui.error_text import describe
 from app.gui.job import Job
 from app.gui.widgets.scan_results import ScanResults
 
@@ -191,12 +192,13 @@ class ScanDialog(QDialog):
         found = self.tr("%n meter(s) found", "", len(result.responders))
         if result.cancelled:
             found = self.tr("Stopped. %1").replace("%1", found)
-        if result.errors:
-            found += "\n" + "\n".join(e.message for e in result.errors)
+        if result.errors:  # translated by code; every setting of one port fails alike
+            lines = dict.fromkeys(_advice(e) for e in result.errors)
+            found += "\n" + "\n".join(lines)
         self.now.setText(found)
 
     def _on_failed(self, error: BaseException) -> None:
-        self.now.setText(str(error))
+        self.now.setText(_advice(error))
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -219,6 +221,11 @@ class ScanDialog(QDialog):
         if self.job is not None and not self.job.done:
             self.job.cancel()  # closing the dialog ends the scan and closes its links
         super().done(result)
+
+
+def _advice(error: BaseException) -> str:
+    text = describe(error)
+    return " ".join(part for part in (text.what, text.todo) if part)
 
 
 async def _run(

@@ -14,6 +14,7 @@ from app.core.meter.links import LinkError, LinkState, SerialPortInfo
 from app.core.meter.profile import Function, Parity, WordOrder
 from app.core.meter.profile_loader import default_library
 from app.core.value_format import format_value
+from app.gui.error_text import describe
 from app.gui.models.reading_table import ADDRESS, STATUS, VALUE
 from app.gui.pages.meter import POLL_INTERVAL_S, MeterPage
 from app.gui.session import Session
@@ -321,6 +322,25 @@ def test_auto_detect_finds_two_meters_behind_a_gateway(
     assert page.picker.profile() is not None
     assert page.picker.profile().id == "carlo-gavazzi-em340"  # type: ignore[union-attr]
     assert "ABCD" in page.banner.todo.text()
+
+
+def test_auto_detect_says_in_the_ui_language_why_it_could_not_look(
+    qtbot: QtBot, session: Session, translations: object
+) -> None:
+    page = make_page(qtbot, session)
+    page.link_settings.uri_text.setText("tcp://127.0.0.1:9?unit=1")  # nothing listens there
+    page.link_settings.apply_uri_text()
+    page.open_scan()
+    dialog = page.scan_dialog
+    assert dialog is not None
+    dialog.start()
+    assert dialog.job is not None
+    with qtbot.waitSignal(dialog.job.finished, timeout=10000):
+        pass
+    result = dialog.scan_result
+    assert result is not None
+    assert result.errors
+    assert describe(result.errors[0]).what in dialog.now.text()
 
 
 def test_cancelling_auto_detect_stops_it_promptly(
