@@ -78,7 +78,7 @@ def is_loopback_host(host: str) -> bool:
 def normalise_base_url(url: str) -> str:
     """Check an API address typed by a person; raises InvalidEnvironment saying what to fix."""
     text = url.strip()
-    example = "e.g. https://in.chilemedido.cl/api/v1"
+    example = f"e.g. {PRODUCTION_URL}"
     try:
         parts = urlsplit(text)
     except ValueError:  # e.g. an unbalanced [ in an IPv6 address
