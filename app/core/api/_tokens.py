@@ -168,9 +168,7 @@ def _check_signature_size(signature: str, algorithm: str | None) -> None:
     try:
         size = len(base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4)))
     except (binascii.Error, ValueError):
-        raise _refuse(
-            "truncated", "its signature is cut short; part of it was not copied"
-        ) from None
+        raise _refuse("truncated", _CUT_SHORT) from None
     if algorithm[:2] in ("RS", "PS"):
         ok = size >= 128 and size % 8 == 0  # RSA keys of 1024 bits and up, in 64-bit steps
     elif algorithm[:2] == "HS":
