@@ -92,8 +92,9 @@ class ReadingHistory:
         if newest is not None and at < newest:
             at = newest
         i, mirror = self._next, self._next + self.capacity
-        for name in values.keys() - self._columns.keys():
-            self._columns[name] = np.full(2 * self.capacity, np.nan)
+        for name in values:  # in the reading's order: `sensors` lists them as first seen
+            if name not in self._columns:
+                self._columns[name] = np.full(2 * self.capacity, np.nan)
         for name, column in self._columns.items():
             value = values.get(name)
             column[i] = column[mirror] = np.nan if value is None else value

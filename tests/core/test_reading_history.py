@@ -99,6 +99,13 @@ def test_not_available_is_nan_and_new_sensors_are_nan_before_they_appeared() -> 
     assert np.isnan(unknown).all()
 
 
+def test_sensors_first_seen_together_keep_the_readings_order() -> None:
+    names = [f"sensor {i}" for i in range(30)]
+    history = ReadingHistory(100)
+    history.append(T0, dict.fromkeys(names, 1.0))
+    assert history.sensors == tuple(names)
+
+
 def test_a_clock_stepping_back_keeps_times_ordered() -> None:
     history = ReadingHistory(100)
     history.append(T0 + 10, {"P": 1.0})
