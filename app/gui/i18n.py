@@ -9,6 +9,7 @@ Installing a translator makes Qt send a LanguageChange event to every widget; pa
 from __future__ import annotations
 
 import logging
+import re
 from enum import StrEnum
 from pathlib import Path
 
@@ -37,6 +38,23 @@ def N_(context: str, text: str) -> str:
     with QCoreApplication.translate(context, text). The update script tells lupdate that N_ is
     QT_TRANSLATE_NOOP; the context must be a string literal."""
     return text
+
+
+_PLACEHOLDER = re.compile(r"%(\d+)")
+
+
+def fill(text: str, *values: object) -> str:
+    """Put values into a translation's %1, %2 … in one pass (translators may reorder them).
+
+    One pass, so a value that itself holds "%2" (a meter number, a server's message) stays as
+    it is, unlike chained .replace() calls.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(values[index]) if 0 <= index < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
 
 
 def system_language(locale: QLocale | None = None) -> Language:

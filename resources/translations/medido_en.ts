@@ -94,7 +94,7 @@
 <context>
     <name>ScanDialog</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/scan_dialog.py" line="+191"/>
+        <location filename="../../app/gui/widgets/scan_dialog.py" line="+192"/>
         <source>%n meter(s) found</source>
         <translation>
             <numerusform>%n meter found</numerusform>

@@ -211,7 +211,7 @@
 <context>
     <name>ClockText</name>
     <message>
-        <location filename="../../app/gui/i18n.py" line="+93"/>
+        <location filename="../../app/gui/i18n.py" line="+111"/>
         <source>en_US</source>
         <translation>es_CL</translation>
     </message>
@@ -358,7 +358,7 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../app/gui/pages/device.py" line="+77"/>
+        <location filename="../../app/gui/pages/device.py" line="+78"/>
         <source>Find the meter on ChileMedido and compare its variables with the profile.</source>
         <translation>Busque el medidor en ChileMedido y compare sus variables con el perfil.</translation>
     </message>
@@ -423,7 +423,7 @@
         <translation>Aún no hay un medidor elegido.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
         <translation>
             <numerusform>Medidor “%1” · ID de ChileMedido %2 · %n variable configurada.</numerusform>
@@ -431,7 +431,7 @@
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>(none: no comparison)</source>
         <translation>(ninguno: sin comparación)</translation>
     </message>
@@ -2023,7 +2023,7 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../app/gui/widgets/scan_dialog.py" line="+129"/>
+        <location filename="../../app/gui/widgets/scan_dialog.py" line="+130"/>
         <source>Auto-detect meters</source>
         <translation>Detectar medidores automáticamente</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.gui.i18n import Language, Translations, number_text, system_language
+from app.gui.i18n import Language, Translations, fill, number_text, system_language
 
 
 def test_spanish_locales_choose_spanish_and_others_english() -> None:
@@ -44,3 +44,9 @@ def test_numbers_take_the_ui_languages_decimal_mark(translations: Translations) 
     translations.apply(Language.SPANISH)
     assert number_text(0.4, 1) == "0,4"
     assert number_text(12.0, 0) == "12"
+
+
+def test_fill_puts_values_in_one_pass() -> None:
+    assert fill("%2 before %1", "a", "b") == "b before a"  # a translation may reorder
+    assert fill("Meter “%1” · id %2", "MED%2", 29) == "Meter “MED%2” · id 29"
+    assert fill("%1 and %3", "x") == "x and %3"  # a missing value shows, it does not raise

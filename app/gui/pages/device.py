@@ -19,6 +19,7 @@ from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import ProfileLibrary, default_library
 from app.core.meter.reader import MeterReader
 from app.core.sensor_coverage import CoverageReport, compare
+from app.gui.i18n import fill
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
 from app.gui.session import Session
@@ -197,15 +198,12 @@ class DevicePage(Page):
         if device is None:
             self.summary.setText(self.tr("No meter chosen yet."))
         else:
-            self.summary.setText(
-                self.tr(
-                    "Meter “%1” · ChileMedido id %2 · %n variable(s) configured.",
-                    "",
-                    len(device.sensors),
-                )
-                .replace("%1", device.number)
-                .replace("%2", str(device.id))
+            text = self.tr(
+                "Meter “%1” · ChileMedido id %2 · %n variable(s) configured.",
+                "",
+                len(device.sensors),
             )
+            self.summary.setText(fill(text, device.number, device.id))  # a number may hold "%2"
         self._show_coverage()
 
     def _report(self) -> CoverageReport | None:

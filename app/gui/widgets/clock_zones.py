@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from app.core.chile_time import EASTER, PUNTA_ARENAS, SANTIAGO, format_offset
 from app.core.clock_check import METER_ZONES, UTC_ZONE, ZoneFacts
-from app.gui.i18n import N_
+from app.gui.i18n import N_, fill
 from app.gui.widgets.clock_text import date_text
 
 _ZONE_NAMES = {
@@ -121,9 +121,7 @@ class ZonesBox(QGroupBox):
             format_offset(change.new_offset),
             f"{change.at_utc:%H:%M}",
         )
-        for i, value in enumerate(values, start=1):
-            text = text.replace(f"%{i}", value)
-        return text
+        return fill(text, *values)
 
     def _on_zone(self, _index: int) -> None:
         self.zone_changed.emit(self.zone)

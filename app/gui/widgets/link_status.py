@@ -22,7 +22,7 @@ from app.core.meter.links.totals import add_poll
 from app.core.meter.planner import ReadPlan
 from app.core.meter.reading import MeterReading
 from app.gui.error_text import describe
-from app.gui.i18n import N_, number_locale, number_text
+from app.gui.i18n import N_, fill, number_locale, number_text
 from app.gui.icons import step_icon
 from app.gui.steps import StepState
 from app.gui.widgets.dates import local_time
@@ -120,13 +120,13 @@ class LinkStatus(QGroupBox):
         self.message.setVisible(bool(self.message.text()))
         t = self._totals
         requests, errors, rtt, last, plan = self.values
-        requests.setText(_args(self.tr("%1 (%2 retries)"), t.requests, t.retries))
-        errors.setText(_args(self.tr("%1 (%2 timeouts)"), t.errors, t.timeouts))
+        requests.setText(fill(self.tr("%1 (%2 retries)"), t.requests, t.retries))
+        errors.setText(fill(self.tr("%1 (%2 timeouts)"), t.errors, t.timeouts))
         if t.rtt_min_ms is None or t.rtt_avg_ms is None or t.rtt_max_ms is None:
             rtt.setText("—")
         else:
             rtt.setText(
-                _args(
+                fill(
                     self.tr("%1 / %2 / %3 ms (min / avg / max)"),
                     number_text(t.rtt_min_ms, 1),
                     number_text(t.rtt_avg_ms, 1),
@@ -139,7 +139,7 @@ class LinkStatus(QGroupBox):
         else:
             at = local_time(reading.at)
             took = number_text(reading.duration_s * 1000, 0)
-            last.setText(_args(self.tr("%1, took %2 ms"), at, took))
+            last.setText(fill(self.tr("%1, took %2 ms"), at, took))
         plan.setText(self._plan_text())
 
     def _plan_text(self) -> str:
@@ -148,7 +148,7 @@ class LinkStatus(QGroupBox):
             return "—"
         requests = self.tr("%n request(s) per poll", "", p.requests)
         modelled = number_text(p.modelled_s * 1000, 1)
-        more = _args(self.tr("%1 registers, %2 ms modelled"), p.registers, modelled)
+        more = fill(self.tr("%1 registers, %2 ms modelled"), p.registers, modelled)
         return f"{requests}, {more}"
 
     def _event_text(self, event: LinkEvent | None) -> str:
@@ -161,10 +161,3 @@ class LinkStatus(QGroupBox):
             retry = self.tr("Next attempt in %1 s.").replace("%1", seconds)
             words = f"{words} {retry}"
         return words
-
-
-def _args(text: str, *values: object) -> str:
-    """Fill Qt-style %1, %2 … placeholders (translators may reorder them)."""
-    for i, value in reversed(list(enumerate(values, 1))):
-        text = text.replace(f"%{i}", str(value))
-    return text
