@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from app.core.events import EventStream
-from app.core.meter.links import LinkError, ModbusLink, RtuOverTcpLink, SerialLink, TcpLink
+from app.core.meter.links import (
+    DEFAULT_PORT,
+    LinkError,
+    ModbusLink,
+    RtuOverTcpLink,
+    SerialLink,
+    TcpLink,
+)
 from app.core.meter.links.errors import GATEWAY_NO_TARGET_CODES
 from app.core.meter.profile import Function, MeterProfile, Parity
 from app.core.meter.profile_guess import ProfileGuess, guess_profiles
@@ -115,7 +122,12 @@ class MeterScanner:
         return await self._scan(len(settings), make, label, units, tag)
 
     async def scan_tcp(
-        self, host: str, port: int = 502, *, units: Sequence[int] = DEFAULT_UNITS, rtu: bool = False
+        self,
+        host: str,
+        port: int = DEFAULT_PORT,
+        *,
+        units: Sequence[int] = DEFAULT_UNITS,
+        rtu: bool = False,
     ) -> ScanResult:
         """A Modbus TCP gateway (or, with `rtu=True`, a transparent RTU-over-TCP gateway)."""
         kind = RtuOverTcpLink if rtu else TcpLink
@@ -123,8 +135,7 @@ class MeterScanner:
         def make(_: int) -> ModbusLink:
             return kind(host, port, timeout_s=self.timeout_s, retries=0, traffic=self.traffic)
 
-        scheme = "rtutcp" if rtu else "tcp"
-        return await self._scan(1, make, lambda _: f"{scheme}://{host}:{port}", units, None)
+        return await self._scan(1, make, lambda _: f"{kind.scheme}://{host}:{port}", units, None)
 
     async def _scan(
         self,
