@@ -69,8 +69,15 @@ class MeterURI:
         return 1
 
     def __str__(self) -> str:
-        query = {"unit": self.unit, "baud": self.baud, "stop": self.stop_bits}
-        query["parity"] = self.parity.value if self.parity else None  # type: ignore[assignment]
+        """The URI again: `parse_meter_uri(str(uri)) == uri`."""
+        parity = self.parity.value if self.parity else None
+        query = {
+            "unit": self.unit,
+            "baud": self.baud,
+            "stop": self.stop_bits,
+            "parity": parity,
+            "data": self.data_bits,
+        }
         q = "&".join(f"{k}={v}" for k, v in query.items() if v is not None)
         where = f"{self.host}:{self.port}" if self.kind != LinkKind.RTU else self.serial_port
         return f"{self.kind.value}://{where}" + (f"?{q}" if q else "")

@@ -28,6 +28,20 @@ def test_rtu_linux_and_windows_ports() -> None:
     assert str(linux) == "rtu:///dev/ttyUSB0?unit=1&baud=9600&stop=1&parity=E"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tcp://192.168.1.50:1502?unit=3",
+        "rtu:///dev/ttyUSB0?unit=2&baud=19200&stop=2&parity=O&data=7",
+        "rtu://COM3",
+        "rtutcp://10.0.0.9:4001?unit=5&baud=38400",
+    ],
+)
+def test_a_uri_written_back_reads_the_same(text: str) -> None:
+    uri = parse_meter_uri(text)
+    assert parse_meter_uri(str(uri)) == uri
+
+
 def test_missing_serial_settings_come_from_the_profile() -> None:
     uri = parse_meter_uri("rtu:///dev/ttyUSB0?baud=38400")
     defaults = SerialDefaults(baud=19200, parity=Parity.EVEN, stop_bits=1)
