@@ -711,7 +711,7 @@
     <message>
         <location line="+1"/>
         <source>Paste the gateway&apos;s refresh token in Connection and log in.</source>
-        <translation>Pegue el token de refresco del gateway en Conexión e inicie sesión.</translation>
+        <translation>Pegue el token de refresco de la puerta de enlace en Conexión e inicie sesión.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -761,7 +761,7 @@
     <message>
         <location line="+1"/>
         <source>Check the meter&apos;s number, and that the token is for the right gateway.</source>
-        <translation>Revise el número del medidor y que el token sea del gateway correcto.</translation>
+        <translation>Revise el número del medidor y que el token sea de la puerta de enlace correcta.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -912,7 +912,7 @@
     <message>
         <location line="+3"/>
         <source>The serial port is not there.</source>
-        <translation>No se encuentra el puerto serial.</translation>
+        <translation>No se encuentra el puerto serie.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -922,7 +922,7 @@
     <message>
         <location line="+3"/>
         <source>The serial port is in use or cannot be opened.</source>
-        <translation>El puerto serial está en uso o no se puede abrir.</translation>
+        <translation>El puerto serie está en uso o no se puede abrir.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -932,7 +932,7 @@
     <message>
         <location line="+6"/>
         <source>The serial adapter was unplugged.</source>
-        <translation>Se desconectó el adaptador serial.</translation>
+        <translation>Se desconectó el adaptador serie.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -947,7 +947,7 @@
     <message>
         <location line="+1"/>
         <source>Check the serial settings (baud rate, parity) and that only one device answers at this unit id.</source>
-        <translation>Revise la configuración serial (baudios, paridad) y que solo un equipo responda en este ID de unidad.</translation>
+        <translation>Revise los ajustes serie (baudios, paridad) y que solo un equipo responda en este ID de unidad.</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1133,7 +1133,7 @@
     <message>
         <location line="-1"/>
         <source>The measures span more than the one day ChileMedido takes at once.</source>
-        <translation>Las mediciones abarcan más del día que ChileMedido acepta de una vez.</translation>
+        <translation>Las mediciones abarcan más de un día; ChileMedido acepta como máximo un día por envío.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1220,7 +1220,7 @@
     <message>
         <location line="+1"/>
         <source>Accents and case must match exactly; fix the name in the profile, or its values will be ignored.</source>
-        <translation>Los tildes y las mayúsculas deben coincidir exactamente; corrija el nombre en el perfil, o sus valores se ignorarán.</translation>
+        <translation>Las tildes y las mayúsculas deben coincidir exactamente; corrija el nombre en el perfil, o sus valores se ignorarán.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1963,7 +1963,7 @@
     <message>
         <location line="+2"/>
         <source>Show the register blocks each poll reads</source>
-        <translation>Mostrar los bloques de registros que lee cada lectura</translation>
+        <translation>Mostrar los bloques de registros que se piden en cada lectura</translation>
     </message>
 </context>
 <context>
@@ -2136,7 +2136,7 @@
     <message>
         <location line="+0"/>
         <source>No plausible voltage or frequency.</source>
-        <translation>Ningún voltaje ni frecuencia plausible.</translation>
+        <translation>No hay un voltaje ni una frecuencia plausibles.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2379,7 +2379,7 @@
     <message>
         <location line="+5"/>
         <source>Gateway %1</source>
-        <translation>Gateway %1</translation>
+        <translation>Puerta de enlace %1</translation>
     </message>
     <message>
         <location line="+9"/>
