@@ -140,34 +140,28 @@ def _is_dst(zone: ZoneInfo, epoch: int) -> bool:
     return bool(datetime.fromtimestamp(epoch, zone).dst())
 
 
-def next_offset_change(
-    zone: str, now: datetime | None = None, *, horizon_days: int = _HORIZON_DAYS
-) -> OffsetChange | None:
+def next_offset_change(zone: str, now: datetime | None = None) -> OffsetChange | None:
     """The first change of `zone`'s UTC offset after `now`, or None if none within the horizon.
 
     Day sampling would miss a pair of changes less than a day apart that cancel each other out; no
     zone has ever done that. `now` must be aware (default: the current time).
     """
-    return _find_change(zone, now, _DAY, horizon_days)
+    return _find_change(zone, now, _DAY)
 
 
-def last_offset_change(
-    zone: str, now: datetime | None = None, *, horizon_days: int = _HORIZON_DAYS
-) -> OffsetChange | None:
+def last_offset_change(zone: str, now: datetime | None = None) -> OffsetChange | None:
     """The most recent change of `zone`'s UTC offset at or before `now` (same search, backwards)."""
-    return _find_change(zone, now, -_DAY, horizon_days)
+    return _find_change(zone, now, -_DAY)
 
 
-def _find_change(
-    zone: str, now: datetime | None, step: int, horizon_days: int
-) -> OffsetChange | None:
+def _find_change(zone: str, now: datetime | None, step: int) -> OffsetChange | None:
     tz = ZoneInfo(zone)
     start = now if now is not None else datetime.now(UTC)
     if start.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     near = int(start.timestamp())
     old = _offset_at(tz, near)
-    for _ in range(horizon_days):
+    for _ in range(_HORIZON_DAYS):
         far = near + step
         if _offset_at(tz, far) != old:
             # Invariant: offset(near) == old, offset(far) != old; shrink to adjacent seconds.
