@@ -24,6 +24,7 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
     "voltage_ll": (180.0, 450.0),
     "frequency": (45.0, 65.0),
 }
+FINALISTS = 4  # best-scoring candidates polled in full in stage 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def score_reading(profile: MeterProfile, reading: MeterReading) -> ProfileGuess:
 
 
 async def guess_profiles(
-    link: ModbusLink, unit: int, candidates: Sequence[MeterProfile], *, finalists: int = 4
+    link: ModbusLink, unit: int, candidates: Sequence[MeterProfile]
 ) -> list[ProfileGuess]:
     """Rank candidate profiles for the meter at `unit`, best first (score 0: does not fit)."""
     stage1: list[tuple[MeterProfile, ProfileGuess]] = []
@@ -137,7 +138,7 @@ async def guess_profiles(
     ranked: list[ProfileGuess] = []
     polled = 0
     for profile, guess in stage1:
-        if top >= 0.5 and guess.score >= top - 1e-9 and polled < finalists:
+        if top >= 0.5 and guess.score >= top - 1e-9 and polled < FINALISTS:
             polled += 1
             reading = await MeterReader(link, profile, unit).poll()
             available = reading.available
