@@ -24,7 +24,6 @@ from app.gui.settings import (
     API_URL,
     DEVICE_NUMBER,
     ENVIRONMENT,
-    GATEWAY,
     METER_PROFILE,
     METER_URI,
     Settings,
@@ -82,7 +81,6 @@ def start_world(session: Session, timeout: float = 10.0) -> DemoWorld:
 def write_settings(settings: Settings, world: DemoWorld) -> None:
     settings.set(ENVIRONMENT, "emulator")
     settings.set(API_URL, world.emulator.base_url)
-    settings.set(GATEWAY, DEMO_GATEWAY)
     settings.set(DEVICE_NUMBER, DEMO_DEVICE)
     settings.set(METER_URI, world.meter_uri)
     settings.set(METER_PROFILE, DEMO_PROFILE)

@@ -45,7 +45,6 @@ LANGUAGE = Option("ui/language", str, "system")  # "system", "es" or "en"
 ADDRESS_BASE = Option("ui/address_base", int, 0)  # how register addresses are shown: 0 or 1
 ENVIRONMENT = Option("api/environment", str, "production")  # "production", "custom", "emulator"
 API_URL = Option("api/url", str, "")  # for custom and emulator environments
-GATEWAY = Option("api/gateway", str, "")  # last gateway logged in (no secret)
 DEVICE_NUMBER = Option("device/number", str, "")
 METER_URI = Option("meter/uri", str, "")  # e.g. tcp://192.168.1.50:502?unit=1
 METER_PROFILE = Option("meter/profile", str, "")

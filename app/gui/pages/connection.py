@@ -29,7 +29,7 @@ from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
 from app.gui.session import Session
-from app.gui.settings import API_URL, ENVIRONMENT, GATEWAY, Option
+from app.gui.settings import API_URL, ENVIRONMENT, Option
 from app.gui.steps import StepState
 from app.gui.widgets.account_box import AccountBox
 from app.gui.widgets.dates import now
@@ -171,8 +171,6 @@ class ConnectionPage(Page):
         self.tokens.forget()  # the client (and the credential store) hold the token now
         self.session.set_api(client)
         status = client.status
-        if status.gateway:
-            self.session.settings.set(GATEWAY, status.gateway)
         self.show_message(
             Level.SUCCESS,
             self.tr("Logged in as gateway %1 of provider %2.")
