@@ -80,8 +80,7 @@ class ConnectionPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.body.addWidget(scroll)
 
-        session.api_state_changed.connect(self._on_status)
-        session.api_changed.connect(self._on_api_changed)
+        session.api_state_changed.connect(self._on_status)  # also emitted when the client changes
         self._on_status(session.api_status)
 
     def description(self) -> str:
@@ -214,9 +213,6 @@ class ConnectionPage(Page):
         self.account.show_status(status, client.environment.base_url if client else "")
         if self._job is None:
             self.set_step_state(_step_state(status))
-
-    def _on_api_changed(self, _client: object) -> None:
-        self._on_status(self.session.api_status)
 
     def _refresh_known(self) -> None:
         try:

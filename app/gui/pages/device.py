@@ -190,7 +190,6 @@ class DevicePage(Page):
 
     def _on_api_changed(self, _client: ChileMedidoClient | None) -> None:
         self.tables.show_dictionary(None, None)  # cached per client: another login, another list
-        self._update_pointer()
 
     # -- showing ------------------------------------------------------------------------------
 
