@@ -15,12 +15,6 @@ class SensorSpec:
     unit: str
     alias: str | None = None
 
-    def as_json(self) -> dict[str, str]:
-        entry = {"name": self.name, "unit": self.unit}
-        if self.alias is not None:
-            entry["alias"] = self.alias
-        return entry
-
 
 DICTIONARY: tuple[SensorSpec, ...] = (
     SensorSpec("Potencia activa total instantánea", "kW"),
