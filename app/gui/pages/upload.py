@@ -223,10 +223,11 @@ class UploadPage(Page):
         else:
             self.prepared = None
         self.preview.show_upload(self.prepared)
-        self.hint.setText(self._hint())
-        self.hint.setVisible(bool(self.hint.text()))
+        missing = self._hint()
+        self.hint.setText(missing)
+        self.hint.setVisible(bool(missing))
         self.source.setText(self._source_text())
-        ready = self._hint() == "" and self.prepared is not None and self.prepared.sendable
+        ready = not missing and self.prepared is not None and self.prepared.sendable
         self.send_button.setEnabled(ready and not self.busy)
         self.cancel_button.setEnabled(self.busy)
 
