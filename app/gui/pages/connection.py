@@ -19,6 +19,7 @@ from app.core.api import (
     ApiState,
     ApiStatus,
     ChileMedidoClient,
+    CredentialStore,
     EnvironmentKind,
     InvalidEnvironment,
     Timeouts,
@@ -81,6 +82,7 @@ class ConnectionPage(Page):
         self.body.addWidget(scroll)
 
         session.api_state_changed.connect(self._on_status)  # also emitted when the client changes
+        self.run(asyncio.to_thread(_store_available), self.tokens.set_store_available)
         self._on_status(session.api_status)
 
     def description(self) -> str:
@@ -243,6 +245,10 @@ class ConnectionPage(Page):
     def _on_file_tokens(self, entries: tuple[TokenFileEntry, ...]) -> None:
         self.banner.clear()
         self.tokens.offer(entries)
+
+
+def _store_available() -> bool:
+    return CredentialStore().available
 
 
 async def _remembered(base_url: str) -> tuple[str, list[Account]]:

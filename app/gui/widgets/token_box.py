@@ -2,6 +2,8 @@
 
 Holds no I/O: choosing a file emits `file_chosen` and the page reads it on the core loop, then
 offers the tokens found with `offer(entries)` (a file with several gateways gets a picker).
+Whether the computer has a credential store is asked off the GUI thread too (finding the
+keyring backend may talk to D-Bus): the page tells `set_store_available`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.api import CredentialStore
 from app.core.token_file import TokenFileEntry
 from app.gui.widgets.dates import date_text
 from app.gui.widgets.token_claims import TokenClaims
@@ -35,6 +36,7 @@ class TokenBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: tuple[TokenFileEntry, ...] = ()
+        self.store_available = True  # until the page has asked
         self.token = TokenInput()
         self.claims = TokenClaims()
         self.token.changed.connect(self._on_token)
@@ -87,6 +89,10 @@ class TokenBox(QGroupBox):
         self.token.clear()
         self.offer(())
 
+    def set_store_available(self, available: bool) -> None:
+        self.store_available = available
+        self._show_store_notice()
+
     def set_busy(self, busy: bool) -> None:
         for widget in (self.token, self.load_file, self.file_choice, self.login, self.remember):
             widget.setEnabled(not busy)
@@ -138,7 +144,7 @@ class TokenBox(QGroupBox):
         self.file_choice.setVisible(len(self.entries) > 1)
 
     def _show_store_notice(self, *_args: object) -> None:
-        missing = self.remember.isChecked() and not CredentialStore().available
+        missing = self.remember.isChecked() and not self.store_available
         self.store_notice.setVisible(missing)
         if missing:  # not an error: the installer can work, the token just dies with the app
             self.store_notice.setText(

@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -291,6 +293,21 @@ def test_the_address_is_checked_as_it_is_typed(page: ConnectionPage) -> None:
     assert box.check.isHidden()
     box.set_kind(EnvironmentKind.PRODUCTION)
     assert not box.custom_url.isEnabled()
+
+
+def test_a_computer_without_a_credential_store_is_told_so(
+    qtbot: QtBot, session: Session, translations: Translations
+) -> None:
+    no_store = keyring.backends.fail.Keyring()  # type: ignore[no-untyped-call]
+    keyring.set_keyring(no_store)  # what headless Linux has; conftest restores the memory one
+    built = ConnectionPage.build(session)  # asks off the GUI thread
+    qtbot.addWidget(built)
+    built.show()
+    notice = built.tokens.store_notice
+    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
+    assert "no credential store" in notice.text()
+    built.tokens.remember.setChecked(False)
+    assert not notice.isVisible()
 
 
 def test_settings_are_restored_but_never_the_token(
