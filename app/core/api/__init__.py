@@ -43,6 +43,7 @@ from app.core.api._errors import (
     UnexpectedAnswer,
 )
 from app.core.api._models import (
+    MILLISECOND_TIMESTAMPS,
     Device,
     DeviceMeasurements,
     Measure,
@@ -58,6 +59,7 @@ from app.core.api._tokens import Token, TokenInfo, TokenKind, clean_token_text, 
 
 __all__ = [
     "ERROR_CODES",
+    "MILLISECOND_TIMESTAMPS",
     "PRODUCTION_URL",
     "SERVICE",
     "Account",

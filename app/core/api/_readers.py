@@ -12,7 +12,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.core.api._errors import UnexpectedAnswer
-from app.core.api._models import Device, Sensor, ServerTime, UploadResult
+from app.core.api._models import (
+    MILLISECOND_TIMESTAMPS,
+    Device,
+    Sensor,
+    ServerTime,
+    UploadResult,
+)
 
 
 def _unexpected(what: str, detail: str) -> UnexpectedAnswer:
@@ -80,7 +86,7 @@ def server_time_from_json(body: object, sent_at: datetime, received_at: datetime
         if parsed is None:
             raise _unexpected("the server time", "neither a timestamp nor a date")
         stamp = parsed.timestamp()
-    if stamp > 100_000_000_000:  # milliseconds, not seconds
+    if stamp > MILLISECOND_TIMESTAMPS:
         stamp = stamp / 1000
     utc = parsed.astimezone(UTC) if parsed is not None else datetime.fromtimestamp(stamp, UTC)
     return ServerTime(int(stamp), utc, sent_at, received_at)

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from app.core.api import Measure
+from app.core.api import MILLISECOND_TIMESTAMPS, Measure
 from app.core.measurements.batch import MeasurementBatch
 from app.core.sensor_names import dictionary_names, suggest
 
 MAX_MEASURES = 100
 MAX_SPAN_S = 86_400
-_MILLISECONDS = 100_000_000_000  # seconds reach this in the year 5138; milliseconds in 1973
 
 
 class Severity(StrEnum):
@@ -158,7 +157,7 @@ def _check_measure(
             _error("timestamp_not_whole", f"Timestamp {stamp!r} is not whole UTC seconds.", device)
         )
         return
-    if stamp >= _MILLISECONDS:
+    if stamp >= MILLISECOND_TIMESTAMPS:
         out.append(
             _error(
                 "timestamp_in_ms",
