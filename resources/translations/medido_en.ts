@@ -15,7 +15,7 @@
 <context>
     <name>DevicePage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/device.py" line="+202"/>
+        <location filename="../../app/gui/pages/device.py" line="+201"/>
         <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
         <translation>
             <numerusform>Meter “%1” · ChileMedido id %2 · %n variable configured.</numerusform>

@@ -312,7 +312,7 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../app/gui/pages/connection.py" line="+89"/>
+        <location filename="../../app/gui/pages/connection.py" line="+90"/>
         <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
         <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation>Pegue el token de refresco, o cárguelo desde un archivo, y luego inicie sesión.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Logged in as gateway %1 of provider %2.</source>
         <translation>Sesión iniciada como puerta de enlace %1 del proveedor %2.</translation>
     </message>
@@ -418,7 +418,7 @@
         <translation>Revise el número o ID, y que haya iniciado sesión con el token de esta puerta de enlace.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>No meter chosen yet.</source>
         <translation>Aún no hay un medidor elegido.</translation>
     </message>
@@ -1733,7 +1733,7 @@
 <context>
     <name>MeterPage</name>
     <message>
-        <location filename="../../app/gui/pages/meter.py" line="+81"/>
+        <location filename="../../app/gui/pages/meter.py" line="+82"/>
         <source>Read every variable from the meter, and check that each one makes sense.</source>
         <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
@@ -1741,11 +1741,6 @@
         <location line="+168"/>
         <source>Unit %1 is set; connect to read it.</source>
         <translation>Quedó configurada la unidad %1; conéctese para leerla.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The meter sends multi-register values in %1 order, not the profile&apos;s. Change the meter&apos;s setting, or use a profile with that order.</source>
-        <translation>El medidor envía los valores de varios registros en orden %1, no en el del perfil. Cambie el ajuste del medidor o use un perfil con ese orden.</translation>
     </message>
 </context>
 <context>
@@ -2104,7 +2099,7 @@
 <context>
     <name>ScanResults</name>
     <message>
-        <location filename="../../app/gui/widgets/scan_results.py" line="+30"/>
+        <location filename="../../app/gui/widgets/scan_results.py" line="+39"/>
         <source>Meter</source>
         <translation>Medidor</translation>
     </message>
@@ -2149,7 +2144,7 @@
         <translation>Orden de palabras %1, no el del perfil</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-65"/>
         <source>The meter sends multi-register values in %1 order, not the profile&apos;s. Change the meter&apos;s setting, or use a profile with that order.</source>
         <translation>El medidor envía los valores de varios registros en orden %1, no en el del perfil. Cambie el ajuste del medidor o use un perfil con ese orden.</translation>
     </message>
@@ -2453,7 +2448,7 @@
 <context>
     <name>TokenBox</name>
     <message>
-        <location filename="../../app/gui/widgets/token_box.py" line="+102"/>
+        <location filename="../../app/gui/widgets/token_box.py" line="+108"/>
         <source>Refresh token</source>
         <translation>Token de refresco</translation>
     </message>
@@ -2872,7 +2867,7 @@
         <translation>Cancelado. Puede que ChileMedido la haya guardado o no; enviarla de nuevo no tiene riesgo (cada medición se guarda una sola vez).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Not logged in: &lt;a href=&quot;connection&quot;&gt;log in on the Connection step&lt;/a&gt;.</source>
         <translation>Sin sesión iniciada: &lt;a href=&quot;connection&quot;&gt;inicie sesión en el paso Conexión&lt;/a&gt;.</translation>
     </message>

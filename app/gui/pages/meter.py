@@ -34,6 +34,7 @@ from app.gui.steps import StepState
 from app.gui.widgets.meter_readout import MeterReadout
 from app.gui.widgets.meter_setup import MeterSetup
 from app.gui.widgets.scan_dialog import ScanDialog
+from app.gui.widgets.scan_results import word_order_advice
 
 POLL_INTERVAL_S = Option("meter/interval_s", float, 1.0)
 logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
@@ -248,10 +249,7 @@ class MeterPage(Page):
         self.link_settings.set_uri(uri)
         what = self.tr("Unit %1 is set; connect to read it.").replace("%1", str(responder.unit))
         if guess is not None and guess.word_order is not None:
-            todo = self.tr(
-                "The meter sends multi-register values in %1 order, not the profile's. Change "
-                "the meter's setting, or use a profile with that order."
-            ).replace("%1", guess.word_order.value)
+            todo = word_order_advice(guess.word_order.value)
             self.show_message(Level.WARNING, what, todo, guess.message)
         else:
             self.show_message(Level.SUCCESS, what)

@@ -3,7 +3,7 @@ runners-up under it, and the word-order warning where the meter's order is not t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.core.meter.detect import Responder
@@ -12,6 +12,15 @@ from app.core.meter.profile_guess import ProfileGuess
 from app.gui.theme import colors
 
 _ROLE = Qt.ItemDataRole.UserRole
+
+
+def word_order_advice(order: str) -> str:
+    """What to do when a meter's word order is not its profile's (here and in the Meter page)."""
+    return QCoreApplication.translate(
+        "ScanResults",
+        "The meter sends multi-register values in %1 order, not the profile's. Change "
+        "the meter's setting, or use a profile with that order.",
+    ).replace("%1", order)
 
 
 class ScanResults(QTreeWidget):
@@ -78,10 +87,7 @@ class ScanResults(QTreeWidget):
     def _paint(self, item: QTreeWidgetItem, guess: ProfileGuess | None) -> None:
         if guess is not None and guess.word_order is not None:
             item.setForeground(2, colors().warning)
-            advice = self.tr(
-                "The meter sends multi-register values in %1 order, not the profile's. Change "
-                "the meter's setting, or use a profile with that order."
-            ).replace("%1", guess.word_order.value)
+            advice = word_order_advice(guess.word_order.value)
             item.setToolTip(2, f"{advice}\n{guess.message}")
         elif guess is None:
             item.setForeground(1, colors().warning)
