@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.core.clock_verdict import Verdict
-from app.gui.widgets.clock_text import date_text, time_text, verdict_name, verdict_tone
+from app.gui.widgets.clock_text import long_date_text, time_text, verdict_name, verdict_tone
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 _NO_TIME = "--:--:--"
@@ -55,7 +55,7 @@ class ClockCard(QFrame):
     def show_time(self, moment: datetime | None) -> None:
         """The clock's wall time now (aware, in the zone it is shown in), or None if unknown."""
         self.time.setText(time_text(moment) if moment is not None else _NO_TIME)
-        _show(self.date, date_text(moment) if moment is not None else "")
+        _show(self.date, long_date_text(moment) if moment is not None else "")
 
     def set_zone(self, text: str) -> None:
         _show(self.zone, text)

@@ -106,7 +106,7 @@ def time_text(moment: datetime) -> str:
     return moment.strftime("%H:%M:%S")
 
 
-def date_text(moment: datetime) -> str:
+def long_date_text(moment: datetime) -> str:
     """The date in the UI's language, e.g. 'sábado 4 de abril de 2026'."""
     locale = number_locale()
     day = locale.dayName(moment.isoweekday())

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 from app.core.chile_time import EASTER, PUNTA_ARENAS, SANTIAGO, format_offset
 from app.core.clock_check import METER_ZONES, UTC_ZONE, ZoneFacts
 from app.gui.i18n import N_, fill
-from app.gui.widgets.clock_text import date_text
+from app.gui.widgets.clock_text import long_date_text
 
 _ZONE_NAMES = {
     SANTIAGO: N_("ZonesBox", "Continental Chile (America/Santiago)"),
@@ -113,7 +113,7 @@ class ZonesBox(QGroupBox):
             )
         )
         values = (
-            date_text(before),
+            long_date_text(before),
             f"{before:%H:%M}",
             str(hours),
             f"{after:%H:%M}",
