@@ -16,6 +16,7 @@ from app.gui.icons import step_icon
 from app.gui.session import Session
 from app.gui.steps import StepState
 from app.gui.widgets.dates import countdown, local_time
+from app.gui.widgets.link_status import LINK_ICONS
 from app.gui.widgets.token_claims import SOON  # the refresh token's end shows from here on
 
 _API_ICON = {
@@ -26,13 +27,6 @@ _API_ICON = {
     ApiState.OFFLINE: StepState.WARNING,
     ApiState.TOKEN_EXPIRED: StepState.ERROR,
     ApiState.ERROR: StepState.ERROR,
-}
-_LINK_ICON = {
-    LinkState.DISCONNECTED: StepState.NOT_STARTED,
-    LinkState.CONNECTING: StepState.BUSY,
-    LinkState.CONNECTED: StepState.OK,
-    LinkState.RECONNECTING: StepState.WARNING,
-    LinkState.FAILED: StepState.ERROR,
 }
 
 
@@ -157,7 +151,7 @@ class StatusBar(QStatusBar):
         }
         text = self.tr("Meter: %1").replace("%1", names[state])
         tooltip = f"{event.link}\n{event.message}" if event else ""
-        self.link.set(_LINK_ICON[state], text, tooltip)
+        self.link.set(LINK_ICONS[state], text, tooltip)
 
     def _show_reading(self) -> None:
         if self._reading_at is None:

@@ -53,7 +53,7 @@
 <context>
     <name>LinkStatus</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/link_status.py" line="+149"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+155"/>
         <source>%n request(s) per poll</source>
         <translation>
             <numerusform>%n request per poll</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../app/gui/status_bar.py" line="+138"/>
+        <location filename="../../app/gui/status_bar.py" line="+132"/>
         <source>Refresh token valid for %n day(s).</source>
         <translation>
             <numerusform>Refresh token valid for %n day.</numerusform>

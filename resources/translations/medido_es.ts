@@ -1472,7 +1472,7 @@
 <context>
     <name>LinkStatus</name>
     <message>
-        <location filename="../../app/gui/widgets/link_status.py" line="+31"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+38"/>
         <source>Not connected</source>
         <translation>Sin conexión</translation>
     </message>
@@ -1527,7 +1527,7 @@
         <translation>Plan de lectura</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1 (%2 retries)</source>
         <translation>%1 (%2 reintentos)</translation>
     </message>
@@ -2318,7 +2318,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/gui/status_bar.py" line="+118"/>
+        <location filename="../../app/gui/status_bar.py" line="+112"/>
         <source>not logged in</source>
         <translation>sin sesión</translation>
     </message>

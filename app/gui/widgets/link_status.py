@@ -27,12 +27,19 @@ from app.gui.icons import step_icon
 from app.gui.steps import StepState
 from app.gui.widgets.dates import local_time
 
-_STATES: dict[LinkState, tuple[str, StepState]] = {
-    LinkState.DISCONNECTED: (N_("LinkStatus", "Not connected"), StepState.NOT_STARTED),
-    LinkState.CONNECTING: (N_("LinkStatus", "Connecting…"), StepState.BUSY),
-    LinkState.CONNECTED: (N_("LinkStatus", "Connected"), StepState.OK),
-    LinkState.RECONNECTING: (N_("LinkStatus", "Reconnecting…"), StepState.WARNING),
-    LinkState.FAILED: (N_("LinkStatus", "Cannot connect"), StepState.ERROR),
+LINK_ICONS = {  # a link's state as a step state icon (here and in the status bar)
+    LinkState.DISCONNECTED: StepState.NOT_STARTED,
+    LinkState.CONNECTING: StepState.BUSY,
+    LinkState.CONNECTED: StepState.OK,
+    LinkState.RECONNECTING: StepState.WARNING,
+    LinkState.FAILED: StepState.ERROR,
+}
+_NAMES = {
+    LinkState.DISCONNECTED: N_("LinkStatus", "Not connected"),
+    LinkState.CONNECTING: N_("LinkStatus", "Connecting…"),
+    LinkState.CONNECTED: N_("LinkStatus", "Connected"),
+    LinkState.RECONNECTING: N_("LinkStatus", "Reconnecting…"),
+    LinkState.FAILED: N_("LinkStatus", "Cannot connect"),
 }
 
 
@@ -112,10 +119,9 @@ class LinkStatus(QGroupBox):
     def _redraw(self) -> None:
         event = self._event
         state = event.state if event is not None else LinkState.DISCONNECTED
-        name, icon = _STATES[state]
         size = self.state.fontMetrics().height()
-        self.icon.setPixmap(step_icon(icon).pixmap(size, size))
-        self.state.setText(QCoreApplication.translate("LinkStatus", name))
+        self.icon.setPixmap(step_icon(LINK_ICONS[state]).pixmap(size, size))
+        self.state.setText(QCoreApplication.translate("LinkStatus", _NAMES[state]))
         self.message.setText(self._event_text(event))
         self.message.setVisible(bool(self.message.text()))
         t = self._totals
