@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.upload_history import UploadRecord
 from app.gui.error_text import describe_code
+from app.gui.widgets.dates import date_text, local_time
 
 
 class UploadHistoryView(QSplitter):
@@ -52,7 +53,7 @@ class UploadHistoryView(QSplitter):
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
             cells = (
-                record.sent_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                f"{date_text(record.sent_at)} {local_time(record.sent_at)}",  # 04-05-2026 in es
                 record.base_url,
                 record.device_number,
                 str(record.status) if record.status is not None else "—",

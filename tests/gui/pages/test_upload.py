@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import httpx
 from PySide6.QtWidgets import QApplication
@@ -236,3 +237,8 @@ def test_in_spanish(
     assert page.send_button.text() == "&Enviar medición de prueba"
     assert page.preview.omitted_title.text().startswith("Omitidas (")
     assert all("No está configurada" in why for why in left_out(page).values())
+    send(qtbot, page)
+    qtbot.waitUntil(lambda: page.history_view.table.rowCount() > 0, timeout=10000)
+    sent = page.history_view.table.item(0, 0)
+    assert sent is not None
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d:\d\d", sent.text())  # day first in Spanish
