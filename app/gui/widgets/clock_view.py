@@ -6,7 +6,6 @@ No logic: the page hands over offsets, verdicts and notes; `tick` turns offsets 
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +26,7 @@ from app.gui.widgets.clock_text import (
 )
 from app.gui.widgets.clock_zones import ZonesBox
 from app.gui.widgets.meter_clock_box import MeterClockBox
-from app.gui.widgets.tone_label import tone_colour
+from app.gui.widgets.tone_label import tagged_line
 
 
 class ClockView(QWidget):
@@ -142,12 +141,8 @@ class ClockView(QWidget):
             return
         rows = []
         for v in self._verdicts:
-            name = html.escape(verdict_name(v.verdict))
-            what = html.escape(f"{comparison_name(v.comparison)}: {offset_text(v.offset)}.")
-            advice = html.escape(verdict_advice(v, self._limits, self._zone))
-            colour = tone_colour(verdict_tone(v.verdict)).name()
-            rows.append(
-                f'<p style="margin:2px 0"><b style="color:{colour}">{name}</b>'
-                f" · {what} {advice}</p>"
-            )
+            what = f"{comparison_name(v.comparison)}: {offset_text(v.offset)}."
+            advice = verdict_advice(v, self._limits, self._zone)
+            tone, name = verdict_tone(v.verdict), verdict_name(v.verdict)
+            rows.append(tagged_line(tone, name, f"{what} {advice}"))
         self.verdict_list.setText("".join(rows))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent
@@ -24,6 +25,16 @@ def tone_colour(tone: Tone) -> QColor:
         return QApplication.palette().color(QPalette.ColorRole.WindowText)
     meaning: QColor = getattr(colors(), tone.value)
     return meaning
+
+
+def tagged_line(tone: Tone, tag: str, text: str) -> str:
+    """A rich-text line "Tag · text", the tag bold in the tone's colour (both escaped here).
+
+    For lists of verdicts and checks in a QLabel; redraw it when the theme changes.
+    """
+    colour = tone_colour(tone).name()
+    tagged = f'<b style="color:{colour}">{html.escape(tag)}</b>'
+    return f'<p style="margin:2px 0">{tagged} · {html.escape(text)}</p>'
 
 
 class ToneLabel(QLabel):

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from app.core.measurements import Omission, Problem, Severity
 from app.core.upload_attempt import PreparedUpload
 from app.gui.error_text import describe_code
-from app.gui.theme import ThemeWatcher, colors
+from app.gui.theme import ThemeWatcher
+from app.gui.widgets.tone_label import Tone, tagged_line, tone_colour
 
 
 class UploadPreview(QSplitter):
@@ -95,7 +96,7 @@ class UploadPreview(QSplitter):
             return
         problems = prepared.validation.problems
         if not problems:
-            ok = colors().ok.name()
+            ok = tone_colour(Tone.OK).name()
             text = html.escape(self.tr("Checks: nothing ChileMedido would refuse."))
             self.checks.setText(f'<span style="color:{ok}">✓ {text}</span>')
             return
@@ -103,12 +104,11 @@ class UploadPreview(QSplitter):
 
     def _problem_row(self, problem: Problem) -> str:
         error = problem.severity is Severity.ERROR
-        colour = (colors().error if error else colors().warning).name()
         label = self.tr("Cannot send") if error else self.tr("Warning")
         params = {"sensor": problem.sensor or "", "suggestion": problem.suggestion or ""}
         text = describe_code(problem.code, problem.message, params)
-        words = html.escape(" ".join(t for t in (text.what, text.todo) if t))
-        return f'<p style="margin:2px 0"><b style="color:{colour}">{label}</b> · {words}</p>'
+        words = " ".join(t for t in (text.what, text.todo) if t)
+        return tagged_line(Tone.ERROR if error else Tone.WARNING, label, words)
 
 
 def _omission_item(omission: Omission) -> QTreeWidgetItem:
