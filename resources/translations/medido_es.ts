@@ -269,7 +269,7 @@
 <context>
     <name>ClockView</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_view.py" line="+77"/>
+        <location filename="../../app/gui/widgets/clock_view.py" line="+76"/>
         <source>ChileMedido</source>
         <translation>ChileMedido</translation>
     </message>
@@ -2759,7 +2759,7 @@
 <context>
     <name>UploadHistoryView</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_history_view.py" line="+72"/>
+        <location filename="../../app/gui/widgets/upload_history_view.py" line="+73"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
@@ -2915,7 +2915,7 @@
 <context>
     <name>UploadPreview</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_preview.py" line="+83"/>
+        <location filename="../../app/gui/widgets/upload_preview.py" line="+84"/>
         <source>What will be sent (JSON, exactly as sent)</source>
         <translation>Lo que se enviará (JSON, tal como se envía)</translation>
     </message>
@@ -2945,7 +2945,7 @@
         <translation>Revisiones: nada que ChileMedido fuera a rechazar.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cannot send</source>
         <translation>No se puede enviar</translation>
     </message>
