@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import number_locale
+
 MIN_INTERVAL_S = 0.2
 MAX_INTERVAL_S = 3600.0
 
@@ -49,6 +51,8 @@ class PollControls(QWidget):
         self.disconnect_button.setText(self.tr("&Disconnect"))
         self.interval_label.setText(self.tr("Poll every"))
         self.interval.setSuffix(" s")
+        self.interval.setLocale(number_locale())  # "1,0 s" in Spanish, like the other figures
+        self.interval.setValue(self.interval.value())  # redraw in the new locale
         self.poll_button.setText(
             self.tr("&Stop polling") if self._polling else self.tr("Start &polling")
         )

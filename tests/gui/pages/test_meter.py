@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.meter.links import LinkError, LinkState, SerialPortInfo
@@ -15,6 +16,7 @@ from app.core.meter.profile import Function, Parity, WordOrder
 from app.core.meter.profile_loader import default_library
 from app.core.value_format import format_value
 from app.gui.error_text import describe
+from app.gui.i18n import Language, Translations
 from app.gui.models.reading_table import ADDRESS, STATUS, VALUE
 from app.gui.pages.meter import POLL_INTERVAL_S, MeterPage
 from app.gui.session import Session
@@ -225,6 +227,17 @@ def test_polling_that_stops_on_an_error_says_so(
     session.polling_failed.emit(LinkError("port-error", "the serial port went away"))
     assert page.banner.what.text() == "The serial port stopped working."
     assert page.state is StepState.ERROR
+
+
+def test_the_poll_interval_takes_the_ui_languages_decimal_mark(
+    qtbot: QtBot, session: Session, translations: Translations
+) -> None:
+    page = make_page(qtbot, session)
+    assert page.controls.interval.text() == "1.0 s"
+    translations.apply(Language.SPANISH)
+    QApplication.sendPostedEvents()
+    assert page.controls.interval.text() == "1,0 s"
+    assert page.controls.interval.value() == 1.0
 
 
 def test_a_bad_meter_address_says_what_is_wrong(
