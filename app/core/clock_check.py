@@ -20,6 +20,7 @@ from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 from app.core.chile_time import (
+    COYHAIQUE,
     EASTER,
     PUNTA_ARENAS,
     SANTIAGO,
@@ -36,7 +37,7 @@ from app.core.meter.profile import MeterProfile
 
 UTC_ZONE = "UTC"
 # Where a meter may keep its wall time: Chile's zones, or UTC for a meter set that way.
-METER_ZONES: tuple[str, ...] = (SANTIAGO, PUNTA_ARENAS, EASTER, UTC_ZONE)
+METER_ZONES: tuple[str, ...] = (SANTIAGO, PUNTA_ARENAS, COYHAIQUE, EASTER, UTC_ZONE)
 
 
 @dataclass(frozen=True, slots=True)

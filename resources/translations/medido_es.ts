@@ -1906,7 +1906,7 @@
 <context>
     <name>PollControls</name>
     <message>
-        <location filename="../../app/gui/widgets/poll_controls.py" line="+47"/>
+        <location filename="../../app/gui/widgets/poll_controls.py" line="+49"/>
         <source>Reconnect</source>
         <translation>Reconectar</translation>
     </message>
@@ -1926,7 +1926,7 @@
         <translation>Leer cada</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Stop polling</source>
         <translation>&amp;Detener lectura</translation>
     </message>
@@ -2966,6 +2966,11 @@
         <location line="+1"/>
         <source>Magallanes (America/Punta_Arenas)</source>
         <translation>Magallanes (America/Punta_Arenas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aysén (America/Coyhaique)</source>
+        <translation>Aysén (America/Coyhaique)</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -88,6 +88,10 @@ def server_time_from_json(body: object, sent_at: datetime, received_at: datetime
         stamp = parsed.timestamp()
     if stamp > MILLISECOND_TIMESTAMPS:
         stamp = stamp / 1000
+    if parsed is not None and abs(parsed.timestamp() - stamp) >= 1:
+        # The seconds are unambiguous UTC; an ISO text that disagrees (a local time written
+        # without its zone, say) would shift every uploaded timestamp by hours.
+        parsed = None
     utc = parsed.astimezone(UTC) if parsed is not None else datetime.fromtimestamp(stamp, UTC)
     return ServerTime(int(stamp), utc, sent_at, received_at)
 

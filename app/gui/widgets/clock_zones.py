@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from app.core.chile_time import EASTER, PUNTA_ARENAS, SANTIAGO, format_offset
+from app.core.chile_time import COYHAIQUE, EASTER, PUNTA_ARENAS, SANTIAGO, format_offset
 from app.core.clock_check import METER_ZONES, UTC_ZONE, ZoneFacts
 from app.gui.i18n import N_, fill
 from app.gui.widgets.clock_text import long_date_text
@@ -18,6 +18,7 @@ from app.gui.widgets.clock_text import long_date_text
 _ZONE_NAMES = {
     SANTIAGO: N_("ZonesBox", "Continental Chile (America/Santiago)"),
     PUNTA_ARENAS: N_("ZonesBox", "Magallanes (America/Punta_Arenas)"),
+    COYHAIQUE: N_("ZonesBox", "Aysén (America/Coyhaique)"),
     EASTER: N_("ZonesBox", "Easter Island (Pacific/Easter)"),
     UTC_ZONE: N_("ZonesBox", "UTC"),
 }

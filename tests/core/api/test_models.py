@@ -114,6 +114,14 @@ def test_server_time_reader_and_offset() -> None:
         server_time_from_json({"datetime": "yesterday"}, sent, received)
 
 
+def test_server_time_trusts_the_seconds_over_an_iso_text_that_disagrees() -> None:
+    sent = datetime(2020, 3, 11, 15, 5, 17, tzinfo=UTC)
+    # Santiago's local time written without its zone: read as UTC it would be 3 h early.
+    local = {"timestamp": 1583939118, "datetime": "2020-03-11T12:05:18.021"}
+    answer = server_time_from_json(local, sent, sent)
+    assert answer.utc == datetime(2020, 3, 11, 15, 5, 18, tzinfo=UTC)
+
+
 def test_upload_result_reader() -> None:
     assert upload_result_from_json({"success": True, "warnings": []}, 201).warnings == ()
     odd = upload_result_from_json({"warnings": [{"message": "ignored"}, "plain"]}, 201)
