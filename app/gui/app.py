@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.core.meter.profile_loader import default_library
 from app.gui.bridge import CoreBridge
 from app.gui.i18n import Language, Translations
 from app.gui.icons import app_icon
@@ -75,6 +76,8 @@ def launch(
 ) -> RunningApp:
     """Build the app (not shown yet). `language`/`scheme` override the saved and OS choices."""
     app = make_application()
+    logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
+    default_library()  # the profile files, read once at start-up rather than by a page later
     settings = Settings.open(demo=demo)
     translations = Translations(app)
     chosen = language if language is not None else Language.parse(settings.get(LANGUAGE))

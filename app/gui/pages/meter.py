@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -37,7 +36,6 @@ from app.gui.widgets.scan_dialog import ScanDialog
 from app.gui.widgets.scan_results import word_order_advice
 
 POLL_INTERVAL_S = Option("meter/interval_s", float, 1.0)
-logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
 
 
 class MeterPage(Page):
