@@ -61,6 +61,14 @@ def connect(page: MeterPage, port: int, profile: str = SDM630, unit: int = 1) ->
     page.connect_meter()
 
 
+def polling_page(qtbot: QtBot, session: Session, port: int) -> MeterPage:
+    """A Meter page connected to the SDM630 on `port`, once its first poll has shown."""
+    page = make_page(qtbot, session)
+    connect(page, port)
+    qtbot.waitUntil(lambda: polled(page), timeout=10000)
+    return page
+
+
 def cell(page: MeterPage, sensor: str, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> str:
     model = page.model
     for row in range(model.rowCount()):
@@ -78,9 +86,7 @@ def test_the_table_shows_the_simulated_meters_values(
 ) -> None:
     meter = make_meter(SDM630)  # frozen clock: the values stay put
     _, port = start_sim({1: meter})
-    page = make_page(qtbot, session)
-    connect(page, port)
-    qtbot.waitUntil(lambda: polled(page), timeout=10000)
+    page = polling_page(qtbot, session, port)
 
     assert session.polling
     assert page.state is StepState.OK
@@ -114,9 +120,7 @@ def test_polls_update_rows_in_place(
     qtbot: QtBot, session: Session, start_sim: StartSim, translations: object
 ) -> None:
     _, port = start_sim({1: make_meter(SDM630)})
-    page = make_page(qtbot, session)
-    connect(page, port)
-    qtbot.waitUntil(lambda: polled(page), timeout=10000)
+    page = polling_page(qtbot, session, port)
     resets: list[bool] = []
     page.model.modelReset.connect(lambda: resets.append(True))
     with qtbot.waitSignals([session.reading_arrived] * 3, timeout=10000):
@@ -128,9 +132,7 @@ def test_choosing_another_profile_reads_the_meter_with_it(
     qtbot: QtBot, session: Session, start_sim: StartSim, translations: object
 ) -> None:
     _, port = start_sim({1: make_meter(SDM630)})
-    page = make_page(qtbot, session)
-    connect(page, port)
-    qtbot.waitUntil(lambda: polled(page), timeout=10000)
+    page = polling_page(qtbot, session, port)
     link = session.link
 
     page.picker.set_profile_id("eastron-sdm72d-m-2")
@@ -152,9 +154,7 @@ def test_an_exception_on_one_register_shows_in_its_row_only(
     assert current is not None
     fault = RegisterFault(Function.INPUT, current.parts[0].address, 2, code=4)
     _, port = start_sim({1: make_meter(SDM630, Faults(register_faults=[fault]))})
-    page = make_page(qtbot, session)
-    connect(page, port)
-    qtbot.waitUntil(lambda: polled(page), timeout=10000)
+    page = polling_page(qtbot, session, port)
 
     assert cell(page, "Corriente A", STATUS) == "Exception 4: device failure"
     assert "asks at every poll" in cell(page, "Corriente A", STATUS, Qt.ItemDataRole.ToolTipRole)
@@ -170,9 +170,7 @@ def test_a_meter_that_does_not_answer_gets_a_banner_and_polling_goes_on(
 ) -> None:
     meter = make_meter(SDM630)
     _, port = start_sim({1: meter})
-    page = make_page(qtbot, session)
-    connect(page, port)
-    qtbot.waitUntil(lambda: polled(page), timeout=10000)
+    page = polling_page(qtbot, session, port)
 
     ticks: list[float] = []
     timer = QTimer()
@@ -204,9 +202,7 @@ def test_a_simulator_that_stops_shows_in_the_link_state(
     qtbot: QtBot, session: Session, start_sim: StartSim, translations: object
 ) -> None:
     sim, port = start_sim({1: make_meter(SDM630)})
-    page = make_page(qtbot, session)
-    connect(page, port)
-    qtbot.waitUntil(lambda: polled(page), timeout=10000)
+    page = polling_page(qtbot, session, port)
 
     on_loop(session.bridge, sim.stop())
     status = page.readout.status
