@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.meter.profile_loader import ProfileError, load_profile_file
+from app.core.meter.profile_loader import ProfileError, ProfileErrorCode, load_profile_file
 
 HEADER = """
 manufacturer = "Acme"
@@ -95,3 +95,11 @@ def bad(tmp_path: Path, body: str, header: str = HEADER) -> ProfileError:
     with pytest.raises(ProfileError) as caught:
         load_profile_file(write(tmp_path, "acme-x100.toml", header + body))
     return caught.value
+
+
+def assert_refused(tmp_path: Path, body: str, code: ProfileErrorCode, message: str) -> None:
+    """The profile is refused with `code`, and the message names the file and the entry."""
+    error = bad(tmp_path, body)
+    assert error.code is code
+    assert message in str(error)
+    assert str(error).startswith("acme-x100.toml")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.core.meter.profile_loader import ProfileErrorCode, load_profile_file
-from tests.core.meter.profile_samples import HEADER, bad, write
+from tests.core.meter.profile_samples import HEADER, assert_refused, write
 
 BAD_CASES = [
     pytest.param(
@@ -59,10 +59,7 @@ BAD_CASES = [
 def test_bad_profiles_name_the_file_and_entry(
     tmp_path: Path, body: str, code: ProfileErrorCode, message: str
 ) -> None:
-    error = bad(tmp_path, body)
-    assert error.code is code
-    assert message in str(error)
-    assert str(error).startswith("acme-x100.toml")
+    assert_refused(tmp_path, body, code, message)
 
 
 def test_two_sensors_may_read_the_same_value(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from app.core.meter.profile import (
     WordOrder,
 )
 from app.core.meter.profile_loader import ProfileErrorCode, load_profile_file
-from tests.core.meter.profile_samples import GOOD, HEADER, bad, write
+from tests.core.meter.profile_samples import GOOD, HEADER, assert_refused, bad, write
 
 
 def test_a_valid_profile_loads_in_full(tmp_path: Path) -> None:
@@ -227,10 +227,7 @@ BAD_CASES = [
 def test_bad_profiles_name_the_file_and_entry(
     tmp_path: Path, body: str, code: ProfileErrorCode, message: str
 ) -> None:
-    error = bad(tmp_path, body)
-    assert error.code is code
-    assert message in str(error)
-    assert str(error).startswith("acme-x100.toml")
+    assert_refused(tmp_path, body, code, message)
 
 
 def test_missing_function_says_where_to_set_it(tmp_path: Path) -> None:
