@@ -18,10 +18,15 @@ from app.core.clock_drift import Offset
 from app.core.meter.links import LinkEvent, ModbusLink
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
+from app.core.resources import user_data_dir
 from app.core.traffic import TrafficLog
+from app.core.upload_history import FILE_NAME as HISTORY_FILE
+from app.core.upload_history import UploadHistory
 from app.gui.bridge import CoreBridge, EventRelay
 from app.gui.job import Job
 from app.gui.settings import ADDRESS_BASE, Settings
+
+DEMO_HISTORY_FILE = "uploads-demo.sqlite3"
 
 _NOT_LOGGED_IN = (ApiState.LOGGED_OUT, ApiState.LOGGING_IN)
 
@@ -54,6 +59,9 @@ class Session(QObject):
         self.settings = settings
         self.traffic = traffic if traffic is not None else TrafficLog()
         self.demo = demo  # pages may start their step by themselves (the demo's promise)
+        # Like the settings file, the demo's history never mixes with an installer's.
+        history_file = DEMO_HISTORY_FILE if demo else HISTORY_FILE
+        self.upload_history = UploadHistory(user_data_dir() / history_file)
         self._api: ChileMedidoClient | None = None
         self._api_relay: EventRelay[ApiStatus] | None = None
         self._api_status = ApiStatus(ApiState.LOGGED_OUT)

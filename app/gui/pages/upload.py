@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.meter.reading import MeterReading
-from app.core.resources import user_data_dir
 from app.core.upload_attempt import PreparedUpload, UploadAttempt, prepare_upload, send_batches
-from app.core.upload_history import FILE_NAME, UploadHistory, UploadRecord
+from app.core.upload_history import UploadRecord
 from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
@@ -36,7 +35,6 @@ from app.gui.widgets.upload_history_view import UploadHistoryView
 from app.gui.widgets.upload_preview import UploadPreview
 
 UPLOAD_UNCONFIGURED = Option("upload/include_unconfigured", bool, False)
-DEMO_HISTORY_FILE = "uploads-demo.sqlite3"  # the demo never mixes with an installer's history
 
 
 class UploadPage(Page):
@@ -48,8 +46,7 @@ class UploadPage(Page):
         self.prepared: PreparedUpload | None = None
         self.attempt: UploadAttempt | None = None
         self._send_job: Job[UploadAttempt] | None = None
-        folder = user_data_dir()
-        self.history = UploadHistory(folder / (DEMO_HISTORY_FILE if session.demo else FILE_NAME))
+        self.history = session.upload_history
 
         self.source = QLabel()
         self.freeze = QPushButton()
