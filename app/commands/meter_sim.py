@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.commands.arguments import parse_host_port
 from app.core.api import is_loopback_host
 
 SCENARIOS_DIR = Path(__file__).resolve().parents[1] / "simulator" / "scenarios"
@@ -50,13 +51,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--interval", type=float, default=5.0, help="seconds between summaries")
     parser.add_argument("--quiet", action="store_true", help="no live summary")
     parser.set_defaults(func=run)
-
-
-def _host_port(text: str) -> tuple[str, int]:
-    host, sep, port = text.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise ValueError(f"expected HOST:PORT such as {DEFAULT_TCP}, got {text!r}")
-    return host.strip("[]"), int(port)
 
 
 def _resolve_profile(ref: str, base: Path | None = None) -> Any:
@@ -106,8 +100,8 @@ def _listener(args: argparse.Namespace) -> tuple[str, str | tuple[str, int]]:
     if args.serial:
         return "serial", args.serial
     if args.rtu_over_tcp:
-        return "rtu-over-tcp", _host_port(args.rtu_over_tcp)
-    return "tcp", _host_port(args.tcp or DEFAULT_TCP)
+        return "rtu-over-tcp", parse_host_port(args.rtu_over_tcp, None)
+    return "tcp", parse_host_port(args.tcp or DEFAULT_TCP, None)
 
 
 async def _start(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any) -> None:

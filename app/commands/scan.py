@@ -18,6 +18,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from app.commands.arguments import parse_host_port
 from app.commands.meter_output import quiet_pymodbus, responder_lines
 from app.core.meter.detect import (
     DEFAULT_BAUDS,
@@ -27,7 +28,7 @@ from app.core.meter.detect import (
     ScanProgress,
     ScanResult,
 )
-from app.core.meter.links import DEFAULT_PORT, list_serial_ports
+from app.core.meter.links import list_serial_ports
 from app.core.meter.profile import Parity
 from app.core.meter.profile_loader import default_library
 
@@ -67,13 +68,6 @@ def parse_units(text: str) -> list[int]:
             raise ValueError(f"{chunk!r}: unit ids go from 1 to 247, low to high")
         units.update(range(first, last + 1))
     return sorted(units)
-
-
-def parse_host_port(text: str) -> tuple[str, int]:
-    host, _, port = text.rpartition(":") if ":" in text else (text, "", "")
-    if not host or (port and not port.isdigit()):
-        raise ValueError(f"{text!r} is not HOST:PORT (e.g. 192.168.1.60:502)")
-    return host.strip("[]"), int(port) if port else DEFAULT_PORT
 
 
 def run(args: argparse.Namespace) -> int:

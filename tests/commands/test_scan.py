@@ -8,7 +8,8 @@ import json
 import pytest
 
 from app import cli
-from app.commands.scan import parse_host_port, parse_units
+from app.commands.arguments import parse_host_port
+from app.commands.scan import parse_units
 from app.core.meter.profile import WordOrder
 from app.simulator import Faults
 from tests.fixtures.simulator import SimTcpFactory, make_meter
