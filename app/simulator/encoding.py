@@ -1,6 +1,6 @@
 """Numbers to register words, from a profile's RegisterSource — the simulator's own path.
 
-Never the reader's decoder run backwards (DESIGN.md §3): if the two disagree, tests catch it.
+Never the reader's decoder run backwards (docs/design.md §3): if the two disagree, tests catch it.
 Conventions (the profile model's): raw = value / scale; big-endian bytes A B C D … arranged by word
 order — ABCD as is, CDAB words reversed (four words for 64-bit types), BADC bytes swapped inside
 each word, DCBA both. Not-available sentinels are words in bus order, first word most significant.

@@ -1,4 +1,4 @@
-"""Check a request before sending it, the way the platform will (DESIGN.md §1), and split one.
+"""Check a request before sending it, the way the platform will (docs/design.md §1), and split one.
 
 The platform refuses a request with more than 100 measures, or whose earliest and latest
 timestamps are more than a day apart (counted across the whole body, as the emulator does), or a
