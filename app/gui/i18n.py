@@ -2,8 +2,9 @@
 
 Source strings are English, marked with `self.tr()` / `QCoreApplication.translate()`; the Spanish
 lives in resources/translations/medido_es.ts, compiled to .qm (scripts/update_translations.py).
-Installing a translator makes Qt send a LanguageChange event to every widget; pages react in
-`retranslate()` (see app/gui/pages/base.py), so a switch needs no restart.
+Installing a translator makes Qt send a LanguageChange event to every widget; each widget with
+texts of its own takes it through the Retranslating mixin below and sets them again in its
+`retranslate()`, so a switch needs no restart.
 """
 
 from __future__ import annotations
@@ -12,12 +13,52 @@ import logging
 import re
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from app.core.resources import resources_dir
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    _WidgetBase = QWidget
+else:
+    _WidgetBase = object  # a plain mixin at run time; Qt's class comes after it in the bases
+
 log = logging.getLogger(__name__)
+
+
+class Retranslating(_WidgetBase):
+    """The one way a widget follows a language switch: `class Box(Retranslating, QGroupBox)`.
+
+    Qt hands LanguageChange to every widget in the tree (parents before children, hidden ones
+    too); this mixin answers it by calling `retranslate()`, where the widget sets every text it
+    makes itself. The widget calls `self.retranslate()` itself once its texts exist (at the end
+    of its __init__, or where it builds its rows, as LivePlots does).
+    Nobody calls a child widget's retranslate(): each widget owns its texts. Item models are not
+    widgets: the widget that owns one calls its retranslate() from its own.
+    """
+
+    def retranslate(self) -> None:
+        """Set every text this widget makes with self.tr(...)."""
+
+    def language_changed(self) -> None:
+        """What a language switch runs; retranslate() unless a base class adds to it (Page)."""
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.language_changed()
+        super().changeEvent(event)
 
 
 class Language(StrEnum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import Language, Translations
+from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
 from app.gui.pages import Page, create_page
 from app.gui.session import Session
@@ -38,7 +38,7 @@ def app_version() -> str:
         return "dev"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, session: Session, translations: Translations) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -154,20 +154,12 @@ class MainWindow(QMainWindow):
         self.session.settings.set(LANGUAGE, language.value)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Medido"),
-            self.tr(
-                "<h3>Medido %1</h3><p>Commissioning tool for energy meters that report to "
-                "ChileMedido: connect, read the meter, check its clock and send a test "
-                "measurement before leaving the site.</p>"
-            ).replace("%1", app_version()),
+        text = self.tr(
+            "<h3>Medido %1</h3><p>Commissioning tool for energy meters that report to "
+            "ChileMedido: connect, read the meter, check its clock and send a test "
+            "measurement before leaving the site.</p>"
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        QMessageBox.about(self, self.tr("About Medido"), fill(text, app_version()))
 
     def retranslate(self) -> None:
         title = "Medido"

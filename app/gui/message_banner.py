@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.error_text import describe
+from app.gui.i18n import Retranslating
 from app.gui.icons import step_icon
 from app.gui.steps import StepState
 from app.gui.theme import colors
@@ -43,7 +44,7 @@ _ICON_STATE = {
 }
 
 
-class MessageBanner(QFrame):
+class MessageBanner(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBanner")
@@ -90,7 +91,7 @@ class MessageBanner(QFrame):
         row.addWidget(self._icon)
         row.addLayout(text, 1)
         row.addLayout(buttons)
-        self._retranslate()
+        self.retranslate()
         self.hide()
 
     def show_error(self, error: BaseException, level: Level = Level.ERROR) -> None:
@@ -112,13 +113,9 @@ class MessageBanner(QFrame):
         return self._level
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            if self._error is not None:
-                self._render(self._level)
-        elif event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange:
             self._paint(self._level)
-        super().changeEvent(event)
+        super().changeEvent(event)  # Retranslating takes LanguageChange
 
     def _render(self, level: Level) -> None:
         assert self._error is not None
@@ -156,9 +153,11 @@ class MessageBanner(QFrame):
         if sheet != self.styleSheet():  # a style sheet change is itself a palette change
             self.setStyleSheet(sheet)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self._toggle.setText(self.tr("Details"))
         self._close.setToolTip(self.tr("Dismiss"))
+        if self._error is not None:
+            self._render(self._level)
 
 
 def _blend(base: QColor, accent: QColor, amount: float) -> QColor:

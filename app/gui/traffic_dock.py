@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.traffic import Channel, TrafficEntry
+from app.gui.i18n import Retranslating
 from app.gui.session import Session
 from app.gui.traffic_model import ENTRY_ROLE, ChannelFilter, TrafficModel, entry_time
 
 
-class TrafficDock(QDockWidget):
+class TrafficDock(Retranslating, QDockWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trafficDock")  # saveState() finds docks by name
@@ -105,11 +106,6 @@ class TrafficDock(QDockWidget):
             )
             lines.append(line + (f"\n{entry.detail}" if entry.detail else ""))
         QGuiApplication.clipboard().setText("\n".join(lines))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Traffic"))

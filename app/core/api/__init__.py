@@ -53,12 +53,13 @@ from app.core.api._models import (
 )
 from app.core.api._policy import RetryPolicy, Timeouts
 from app.core.api._session import refresh_margin
-from app.core.api._state import ApiState, ApiStatus
+from app.core.api._state import EXPIRY_WARNING, ApiState, ApiStatus, ApiVerdict
 from app.core.api._tls import TlsOptions
 from app.core.api._tokens import Token, TokenInfo, TokenKind, clean_token_text, parse_token
 
 __all__ = [
     "ERROR_CODES",
+    "EXPIRY_WARNING",
     "MILLISECOND_TIMESTAMPS",
     "PRODUCTION_URL",
     "SERVICE",
@@ -67,6 +68,7 @@ __all__ = [
     "ApiState",
     "ApiStatus",
     "ApiTimeout",
+    "ApiVerdict",
     "CaFileError",
     "CaptivePortal",
     "ChileMedidoClient",

@@ -25,7 +25,7 @@ from app.core.meter.profile import MeterProfile, SensorMapping
 from app.core.meter.reading import MeterReading
 from app.core.plot_groups import unit_of
 from app.core.value_format import format_value, format_words
-from app.gui.i18n import N_, number_locale
+from app.gui.i18n import N_, fill, number_locale
 from app.gui.icons import step_icon
 from app.gui.models.sensor_status import SensorStatus, status_of
 from app.gui.steps import StepState
@@ -121,7 +121,7 @@ class ReadingTableModel(QAbstractTableModel):
         text = QCoreApplication.translate("ReadingTableModel", _HEADERS[section])
         if section == ADDRESS:
             based = QCoreApplication.translate("ReadingTableModel", "%1-based")
-            return f"{text}\n({based.replace('%1', str(self._base))})"  # two lines: narrow
+            return f"{text}\n({fill(based, self._base)})"  # two lines: narrow
         return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

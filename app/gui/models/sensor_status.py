@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from app.core.meter.reading import MeterReading
-from app.gui.i18n import N_
+from app.gui.i18n import N_, fill
 from app.gui.steps import StepState
 
 OK = "ok"
@@ -94,11 +94,10 @@ class SensorStatus:
             return QCoreApplication.translate("SensorStatus", "Not read")
         number = str(self.exception) if self.exception is not None else "?"
         if self.code == "missing-register":
-            return QCoreApplication.translate(
-                "SensorStatus", "Missing register (exception %1)"
-            ).replace("%1", number)
+            text = QCoreApplication.translate("SensorStatus", "Missing register (exception %1)")
+            return fill(text, number)
         name = _EXCEPTIONS.get(self.exception or 0)
-        text = QCoreApplication.translate("SensorStatus", "Exception %1").replace("%1", number)
+        text = fill(QCoreApplication.translate("SensorStatus", "Exception %1"), number)
         return f"{text}: {_tr(name[0])}" if name else text
 
     def details(self) -> str:

@@ -5,8 +5,8 @@ It fills `self.body` (a QVBoxLayout) in __init__, runs core coroutines with `sel
 shows core errors with `self.show_error(...)` (or lets `run` do it), reports its step's state
 with `self.set_step_state(...)`, and sets its texts in `retranslate()`. Build pages with
 `PageClass.build(session)`: it calls retranslate() and restore_settings() once the subclass's
-__init__ is done; retranslate() runs again on every language switch. See
-docs/gui-architecture.md.
+__init__ is done; retranslate() runs again on every language switch (app.gui.i18n.Retranslating;
+the page's child widgets retranslate themselves). See docs/gui-architecture.md.
 """
 
 from __future__ import annotations
@@ -14,16 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any, Self
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.gui.i18n import Retranslating
 from app.gui.job import Job
 from app.gui.message_banner import Level, MessageBanner
 from app.gui.session import Session
 from app.gui.steps import StepState, step
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     """Subclasses set `key` to their step's key (see app/gui/steps.py)."""
 
     key: str = ""  # the step this page is for (app/gui/steps.py); set by each subclass
@@ -71,7 +72,8 @@ class Page(QWidget):
         return ""
 
     def retranslate(self) -> None:
-        """Set every text the page shows with self.tr(...); called at start and on switches."""
+        """Set every text the page itself makes with self.tr(...) (widgets from app/gui/widgets
+        set their own); called at start and on every language switch."""
 
     def save_settings(self) -> None:
         """Write this page's options to self.session.settings (called at exit)."""
@@ -121,10 +123,8 @@ class Page(QWidget):
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_all()
-        super().changeEvent(event)
+    def language_changed(self) -> None:
+        self.retranslate_all()  # the header and intro too (Retranslating calls this)
 
     def retranslate_all(self) -> None:
         """Header, intro, then the subclass's retranslate()."""

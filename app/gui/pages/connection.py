@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from app.core.api import (
     Account,
-    ApiState,
     ApiStatus,
     ChileMedidoClient,
     CredentialStore,
@@ -26,6 +25,8 @@ from app.core.api import (
 )
 from app.core.login import ClientOptions, LogIn, log_out, open_client, remembered_accounts
 from app.core.token_file import TokenFileEntry, read_token_file
+from app.gui.api_look import api_look
+from app.gui.i18n import fill
 from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
@@ -33,11 +34,9 @@ from app.gui.session import Session
 from app.gui.settings import API_URL, ENVIRONMENT, Option
 from app.gui.steps import StepState
 from app.gui.widgets.account_box import AccountBox
-from app.gui.widgets.dates import now
 from app.gui.widgets.environment_box import EMULATOR_URL, EnvironmentBox
 from app.gui.widgets.known_gateways import KnownGateways
 from app.gui.widgets.token_box import TokenBox
-from app.gui.widgets.token_claims import SOON
 
 REMEMBER_TOKEN = Option("api/remember_token", bool, True)
 CUSTOM_URL = Option("api/custom_url", str, "")
@@ -174,9 +173,11 @@ class ConnectionPage(Page):
         status = client.status
         self.show_message(
             Level.SUCCESS,
-            self.tr("Logged in as gateway %1 of provider %2.")
-            .replace("%1", status.gateway or "?")
-            .replace("%2", status.provider or "?"),
+            fill(
+                self.tr("Logged in as gateway %1 of provider %2."),
+                status.gateway or "?",
+                status.provider or "?",
+            ),
         )
         self._refresh_known()
 
@@ -214,7 +215,7 @@ class ConnectionPage(Page):
         client = self.session.api
         self.account.show_status(status, client.environment.base_url if client else "")
         if self._job is None:
-            self.set_step_state(_step_state(status))
+            self.set_step_state(api_look(status).icon)  # the sidebar shows the API's verdict
 
     def _refresh_known(self) -> None:
         try:
@@ -253,15 +254,3 @@ def _store_available() -> bool:
 
 async def _remembered(base_url: str) -> tuple[str, list[Account]]:
     return base_url, await asyncio.to_thread(remembered_accounts, base_url)
-
-
-def _step_state(status: ApiStatus) -> StepState:
-    if status.state in (ApiState.READY, ApiState.REFRESHING):
-        expires = status.refresh_expires_at
-        soon = expires is not None and expires - now() < SOON
-        return StepState.WARNING if soon else StepState.OK
-    if status.state is ApiState.LOGGING_IN:
-        return StepState.BUSY
-    if status.state is ApiState.LOGGED_OUT:
-        return StepState.NOT_STARTED
-    return StepState.ERROR

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -21,24 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.api import ApiState, ApiStatus
+from app.gui.api_look import api_look
 from app.gui.error_text import describe_code
+from app.gui.i18n import Retranslating, fill
 from app.gui.widgets.dates import countdown, date_text, now
-from app.gui.widgets.token_claims import SOON
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 _LIVE = (ApiState.READY, ApiState.REFRESHING)
-_TONE = {
-    ApiState.LOGGED_OUT: Tone.PLAIN,
-    ApiState.LOGGING_IN: Tone.PLAIN,
-    ApiState.READY: Tone.OK,
-    ApiState.REFRESHING: Tone.OK,
-    ApiState.OFFLINE: Tone.WARNING,
-    ApiState.TOKEN_EXPIRED: Tone.ERROR,
-    ApiState.ERROR: Tone.ERROR,
-}
 
 
-class AccountBox(QGroupBox):
+class AccountBox(Retranslating, QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = ApiStatus(ApiState.LOGGED_OUT)
@@ -88,11 +80,6 @@ class AccountBox(QGroupBox):
             self._tick.stop()
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setTitle(self.tr("Session"))
         names = (
@@ -128,7 +115,7 @@ class AccountBox(QGroupBox):
     def _render(self) -> None:
         status, moment = self.status, now()
         self.state.setText(self._state_text(status))
-        self.state.set_tone(_TONE[status.state])
+        self.state.set_tone(api_look(status, moment).tone)
         logged = status.provider is not None
         for row in range(4):
             self.form.setRowVisible(row, logged)
@@ -136,13 +123,11 @@ class AccountBox(QGroupBox):
         self.forget.setEnabled(status.state is not ApiState.LOGGED_OUT)
         self.server.setText(self.server_url)
         self.account.setText(
-            self.tr("provider %1 · gateway %2")
-            .replace("%1", status.provider or "?")
-            .replace("%2", status.gateway or "?")
+            fill(self.tr("provider %1 · gateway %2"), status.provider or "?", status.gateway or "?")
         )
         if status.access_expires_at is not None and status.state in _LIVE:
             left = status.access_expires_at - moment
-            self.access.setText(self.tr("renews itself in %1").replace("%1", countdown(left)))
+            self.access.setText(fill(self.tr("renews itself in %1"), countdown(left)))
         else:
             self.access.setText(self.tr("none yet"))
         self._render_refresh(status)
@@ -158,13 +143,15 @@ class AccountBox(QGroupBox):
             self.refresh.setText("—")
             self.refresh.set_tone(Tone.PLAIN)
             return
-        left = status.refresh_expires_at - now()
+        moment = now()
+        left = status.refresh_expires_at - moment
         if left <= timedelta(0):
             self.refresh.setText(
-                self.tr("expired on %1").replace("%1", date_text(status.refresh_expires_at))
+                fill(self.tr("expired on %1"), date_text(status.refresh_expires_at))
             )
             self.refresh.set_tone(Tone.ERROR)
             return
         text = self.tr("valid until %1 (%n day(s) left)", "", left.days)
-        self.refresh.setText(text.replace("%1", date_text(status.refresh_expires_at)))
-        self.refresh.set_tone(Tone.WARNING if left < SOON else Tone.PLAIN)
+        self.refresh.setText(fill(text, date_text(status.refresh_expires_at)))
+        soon = status.refresh_expires_soon(moment)
+        self.refresh.set_tone(Tone.WARNING if soon else Tone.PLAIN)

@@ -14,13 +14,15 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.core.clock_verdict import Verdict
+from app.gui.i18n import Retranslating
 from app.gui.widgets.clock_text import long_date_text, time_text, verdict_name, verdict_tone
+from app.gui.widgets.step_pointer import StepPointer
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 _NO_TIME = "--:--:--"
 
 
-class ClockCard(QFrame):
+class ClockCard(Retranslating, QFrame):
     link_activated = Signal(str)  # a step key from a pointer in the note ("connection", "meter")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,9 +42,8 @@ class ClockCard(QFrame):
         self.offset.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = ToneLabel()  # the verdict, in its colour (light and dark)
         self.state.setFont(bold)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict: Verdict | None = None
+        self.note = StepPointer()
         self.note.linkActivated.connect(self.link_activated)
         layout = QVBoxLayout(self)
         layout.setSpacing(3)
@@ -51,6 +52,11 @@ class ClockCard(QFrame):
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.set_note("")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The verdict's name; the title, offset and note are the owner's texts."""
+        self.state.setText(verdict_name(self.verdict) if self.verdict is not None else "")
 
     def show_time(self, moment: datetime | None) -> None:
         """The clock's wall time now (aware, in the zone it is shown in), or None if unknown."""
@@ -62,7 +68,8 @@ class ClockCard(QFrame):
 
     def set_offset(self, text: str, verdict: Verdict | None) -> None:
         _show(self.offset, text)
-        self.state.setText(verdict_name(verdict) if verdict is not None else "")
+        self.verdict = verdict
+        self.retranslate()
         self.state.set_tone(verdict_tone(verdict) if verdict is not None else Tone.PLAIN)
         self.state.setVisible(verdict is not None)
 

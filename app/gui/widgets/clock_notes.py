@@ -14,6 +14,7 @@ from app.core.clock_check import ClockComparison, MeterZone
 from app.core.clock_drift import Offset
 from app.core.meter.reader import MeterReader
 from app.gui.error_text import describe
+from app.gui.i18n import fill
 from app.gui.widgets.clock_text import seconds_text
 from app.gui.widgets.dates import local_time
 
@@ -36,12 +37,11 @@ class ClockNotes(QObject):
                 'No meter connected. <a href="meter">Connect to it on the Meter step</a>.'
             )
         if reader.profile.clock is None:
-            return html.escape(
-                self.tr(
-                    "The %1 profile has no clock: this meter's clock is not checked, and Medido "
-                    "stamps its measurements."
-                ).replace("%1", reader.profile.model)
+            text = self.tr(
+                "The %1 profile has no clock: this meter's clock is not checked, and Medido "
+                "stamps its measurements."
             )
+            return html.escape(fill(text, reader.profile.model))
         error = comparison.meter_error if comparison is not None else None
         return html.escape(describe(error).what) if error is not None else ""
 
@@ -49,12 +49,12 @@ class ClockNotes(QObject):
         if comparison is None:
             return self.tr("Not compared yet.")
         when = local_time(comparison.measured_at)
-        text = self.tr("Compared at %1 (laptop time).").replace("%1", when)
+        text = fill(self.tr("Compared at %1 (laptop time)."), when)
         sample = comparison.drift.sample
         if sample is not None:
-            text += " " + self.tr("Exchanges with ChileMedido: %1; the fastest took %2.").replace(
-                "%1", str(comparison.drift.samples_taken)
-            ).replace("%2", seconds_text(sample.round_trip_s, 3, signed=False))
+            exchanges = self.tr("Exchanges with ChileMedido: %1; the fastest took %2.")
+            fastest = seconds_text(sample.round_trip_s, 3, signed=False)
+            text += " " + fill(exchanges, comparison.drift.samples_taken, fastest)
         return text
 
     def set_availability(
@@ -65,20 +65,21 @@ class ClockNotes(QObject):
             return False, self.tr("Connect to the meter first (Meter step).")
         clock = reader.profile.clock
         if clock is None:
-            return False, self.tr("The %1 profile has no clock registers: nothing to set.").replace(
-                "%1", reader.profile.model
-            )
+            text = self.tr("The %1 profile has no clock registers: nothing to set.")
+            return False, fill(text, reader.profile.model)
         if not clock.settable:
-            return False, self.tr(
+            text = self.tr(
                 "Medido cannot set the clock of the %1: set it from the meter's display or "
                 "software."
-            ).replace("%1", reader.profile.model)
+            )
+            return False, fill(text, reader.profile.model)
         if server is None:
             return False, self.tr("Compare the clocks with ChileMedido first (this needs a login).")
         if busy:
             return False, self.tr("Setting the meter's clock…")
         now = datetime.now(UTC).astimezone(zone.zone)
         where = f"{zone.zone}, {format_offset(now.utcoffset() or timedelta(0))}"
-        return True, self.tr(
+        text = self.tr(
             "Sets the meter's clock to ChileMedido's time (%1), to the second, then reads it back."
-        ).replace("%1", where)
+        )
+        return True, fill(text, where)

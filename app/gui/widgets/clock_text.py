@@ -15,7 +15,7 @@ from app.core.clock_check import offset_decimals
 from app.core.clock_drift import Offset
 from app.core.clock_verdict import ClockVerdict, Comparison, DriftThresholds, Verdict
 from app.gui.error_text import describe_code
-from app.gui.i18n import N_, number_locale, number_text
+from app.gui.i18n import N_, fill, number_locale, number_text
 from app.gui.widgets.tone_label import Tone
 
 
@@ -111,10 +111,4 @@ def long_date_text(moment: datetime) -> str:
     locale = number_locale()
     day = locale.dayName(moment.isoweekday())
     month = locale.monthName(moment.month)
-    return (
-        _tr(N_("ClockText", "%1 %2 %3 %4"))
-        .replace("%1", day)
-        .replace("%2", str(moment.day))
-        .replace("%3", month)
-        .replace("%4", str(moment.year))
-    )
+    return fill(_tr(N_("ClockText", "%1 %2 %3 %4")), day, moment.day, month, moment.year)

@@ -15,6 +15,7 @@ from app.core.chile_time import format_offset
 from app.core.clock_check import ClockComparison
 from app.core.clock_drift import Offset
 from app.core.clock_verdict import ClockVerdict, DriftThresholds
+from app.gui.i18n import Retranslating
 from app.gui.theme import ThemeWatcher
 from app.gui.widgets.clock_card import ClockCard
 from app.gui.widgets.clock_text import (
@@ -29,7 +30,7 @@ from app.gui.widgets.meter_clock_box import MeterClockBox
 from app.gui.widgets.tone_label import tagged_line
 
 
-class ClockView(QWidget):
+class ClockView(Retranslating, QWidget):
     link_activated = Signal(str)  # a step key from a pointer in a card
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,6 +68,7 @@ class ClockView(QWidget):
         self._compared = False
         self._theme = ThemeWatcher(self)
         self._theme.changed.connect(self._redraw_verdicts)
+        self.retranslate()
 
     def add_settings_box(self, box: QWidget) -> None:
         """The page's own settings box goes between the zones and the meter clock."""
@@ -77,8 +79,7 @@ class ClockView(QWidget):
         self.laptop.title.setText(self.tr("This laptop"))
         self.meter.title.setText(self.tr("Meter"))
         self.verdict_title.setText(self.tr("Verdicts"))
-        self.zones.retranslate()
-        self.meter_clock.retranslate()
+        self._redraw_verdicts()
 
     def show_server(self, note: str, comparison: ClockComparison | None) -> None:
         sample = comparison.drift.sample if comparison is not None else None

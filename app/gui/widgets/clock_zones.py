@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from app.core.chile_time import COYHAIQUE, EASTER, PUNTA_ARENAS, SANTIAGO, format_offset
 from app.core.clock_check import METER_ZONES, UTC_ZONE, ZoneFacts
-from app.gui.i18n import N_, fill
+from app.gui.i18n import N_, Retranslating, fill
 from app.gui.widgets.clock_text import long_date_text
 
 _ZONE_NAMES = {
@@ -24,7 +24,7 @@ _ZONE_NAMES = {
 }
 
 
-class ZonesBox(QGroupBox):
+class ZonesBox(Retranslating, QGroupBox):
     zone_changed = Signal(str)  # one of METER_ZONES
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -47,6 +47,7 @@ class ZonesBox(QGroupBox):
         form.addRow(self.meter_zone_label, self.meter_zone)
         layout.addLayout(form)
         layout.addStretch(1)
+        self.retranslate()
 
     @property
     def zone(self) -> str:
@@ -81,19 +82,12 @@ class ZonesBox(QGroupBox):
         name = laptop.name or self.tr("unknown")
         offset = format_offset(laptop.utc_offset)
         if laptop.is_chilean:
-            return (
-                self.tr("This laptop's time zone: %1 (%2), Chilean.")
-                .replace("%1", name)
-                .replace("%2", offset)
-            )
-        return (
-            self.tr(
-                "This laptop's time zone: %1 (%2), not a Chilean zone. Uploads are stamped in "
-                "UTC, so they are right; but its clock shows another hour than the meter's."
-            )
-            .replace("%1", name)
-            .replace("%2", offset)
+            return fill(self.tr("This laptop's time zone: %1 (%2), Chilean."), name, offset)
+        text = self.tr(
+            "This laptop's time zone: %1 (%2), not a Chilean zone. Uploads are stamped in "
+            "UTC, so they are right; but its clock shows another hour than the meter's."
         )
+        return fill(text, name, offset)
 
     def _change_text(self) -> str:
         change = self.facts.next_change if self.facts is not None else None

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-from app.gui.i18n import N_
+from app.gui.i18n import N_, fill
 
 _DATE = N_("Dates", "%Y-%m-%d")
 _DATE_TIME = N_("Dates", "%Y-%m-%d %H:%M")
@@ -31,11 +31,7 @@ def local_and_utc(moment: datetime) -> str:
     fmt = QCoreApplication.translate("Dates", _DATE_TIME)
     local = moment.astimezone().strftime(fmt)
     utc = moment.astimezone(UTC).strftime(fmt)
-    return (
-        QCoreApplication.translate("Dates", "%1 local time · %2 UTC")
-        .replace("%1", local)
-        .replace("%2", utc)
-    )
+    return fill(QCoreApplication.translate("Dates", "%1 local time · %2 UTC"), local, utc)
 
 
 def countdown(left: timedelta) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,11 +19,12 @@ from app.core.api import Device, Sensor
 from app.core.meter.profile import Confidence
 from app.core.sensor_coverage import CoverageReport, SensorCoverage
 from app.core.sensors import sensor_by_name
+from app.gui.i18n import Retranslating, fill
 from app.gui.widgets.sensor_table import Cell, SensorTable
 from app.gui.widgets.tone_label import Tone
 
 
-class DeviceTables(QWidget):
+class DeviceTables(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._device: Device | None = None
@@ -76,9 +76,9 @@ class DeviceTables(QWidget):
             "",
             len(report.rows),
         )
-        text = text.replace("%1", report.profile_id).replace("%2", str(len(report.supplied)))
+        text = fill(text, report.profile_id, len(report.supplied))
         if missing:
-            text += " " + self.tr("Missing: %1.").replace("%1", ", ".join(missing))
+            text += " " + fill(self.tr("Missing: %1."), ", ".join(missing))
         if report.not_configured:
             text += " " + self.tr(
                 "%n variable(s) of the profile are not configured on the meter: ChileMedido "
@@ -87,11 +87,6 @@ class DeviceTables(QWidget):
                 len(report.not_configured),
             )
         return text
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self._filter_label.setText(self.tr("Filter:"))
@@ -123,9 +118,9 @@ class DeviceTables(QWidget):
                 for s in dictionary
             ]
         )
-        self.tabs.setTabText(0, self.tr("Meter's variables (%1)").replace("%1", str(len(sensors))))
+        self.tabs.setTabText(0, fill(self.tr("Meter's variables (%1)"), len(sensors)))
         self.tabs.setTabText(
-            1, self.tr("Profile's, not on the meter (%1)").replace("%1", str(len(unconfigured)))
+            1, fill(self.tr("Profile's, not on the meter (%1)"), len(unconfigured))
         )
         self.tabs.setTabText(2, self.tr("Platform dictionary"))
         self.dictionary_note.setText(
@@ -153,11 +148,9 @@ class DeviceTables(QWidget):
             return (self.tr("✓ medium confidence"), Tone.OK)
         if row.confidence is Confidence.LOW:
             return (self.tr("✓ low confidence"), Tone.WARNING)
-        text = self.tr("not supplied by profile %1").replace("%1", report.profile_id)
+        text = fill(self.tr("not supplied by profile %1"), report.profile_id)
         if row.spelled_like:
-            text += " " + self.tr("(it has “%1”: check the spelling)").replace(
-                "%1", row.spelled_like
-            )
+            text += " " + fill(self.tr("(it has “%1”: check the spelling)"), row.spelled_like)
         return (text, Tone.WARNING)
 
     def _apply_filter(self, *_args: object) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDoubleSpinBox,
@@ -36,12 +36,13 @@ from app.core.api import (
     TlsOptions,
 )
 from app.gui.error_text import describe
+from app.gui.i18n import Retranslating, fill
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 EMULATOR_URL = "http://127.0.0.1:8000/api/v1"  # `medido emulator`'s default address
 
 
-class EnvironmentBox(QGroupBox):
+class EnvironmentBox(Retranslating, QGroupBox):
     changed = Signal()  # the kind or an address changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -129,15 +130,10 @@ class EnvironmentBox(QGroupBox):
 
     # -- texts --------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setTitle(self.tr("ChileMedido server"))
         host = PRODUCTION_URL.split("/")[2]
-        self.production.setText(self.tr("&Production (%1)").replace("%1", host))
+        self.production.setText(fill(self.tr("&Production (%1)"), host))
         self.custom.setText(self.tr("&Other address:"))
         self.emulator.setText(self.tr("Local &emulator:"))
         self.custom_url.setPlaceholderText("https://…/api/v1")
@@ -182,12 +178,11 @@ class EnvironmentBox(QGroupBox):
         if environment.warning is None:
             self.check.hide()
             return
-        self.check.setText(
-            self.tr(
-                "This address uses plain http to %1: tokens and measurements would travel "
-                "unencrypted. Use https unless this is a test server on your own network."
-            ).replace("%1", environment.host)
+        plain_http = self.tr(
+            "This address uses plain http to %1: tokens and measurements would travel "
+            "unencrypted. Use https unless this is a test server on your own network."
         )
+        self.check.setText(fill(plain_http, environment.host))
         self.check.set_tone(Tone.WARNING)
         self.check.show()
 

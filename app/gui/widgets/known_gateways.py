@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.api import Account
+from app.gui.i18n import Retranslating, fill
 
 
-class KnownGateways(QGroupBox):
+class KnownGateways(Retranslating, QGroupBox):
     resume_requested = Signal(object)  # Account
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -62,11 +63,6 @@ class KnownGateways(QGroupBox):
         self._busy = busy
         self._update()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setTitle(self.tr("Remembered gateways"))
         self.empty.setText(self.tr("No token is remembered for this server on this computer."))
@@ -75,11 +71,7 @@ class KnownGateways(QGroupBox):
             self.list.item(row).setText(self._label(account))
 
     def _label(self, account: Account) -> str:
-        return (
-            self.tr("Provider %1 · gateway %2")
-            .replace("%1", account.provider)
-            .replace("%2", account.gateway)
-        )
+        return fill(self.tr("Provider %1 · gateway %2"), account.provider, account.gateway)
 
     def _update(self) -> None:
         self.resume.setEnabled(self.selected() is not None and not self._busy)

@@ -22,7 +22,7 @@ from app.core.meter.links.totals import add_poll
 from app.core.meter.planner import ReadPlan
 from app.core.meter.reading import MeterReading
 from app.gui.error_text import describe
-from app.gui.i18n import N_, fill, number_locale, number_text
+from app.gui.i18n import N_, Retranslating, fill, number_locale, number_text
 from app.gui.icons import step_icon
 from app.gui.steps import StepState
 from app.gui.widgets.dates import local_time
@@ -43,7 +43,7 @@ _NAMES = {
 }
 
 
-class LinkStatus(QGroupBox):
+class LinkStatus(Retranslating, QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon = QLabel()
@@ -164,6 +164,6 @@ class LinkStatus(QGroupBox):
         words = " ".join(part for part in (text.what, text.todo) if part)
         if event.retry_in_s is not None:
             seconds = number_locale().toString(event.retry_in_s, "g", 3)  # "2", "0,5"
-            retry = self.tr("Next attempt in %1 s.").replace("%1", seconds)
+            retry = fill(self.tr("Next attempt in %1 s."), seconds)
             words = f"{words} {retry}"
         return words

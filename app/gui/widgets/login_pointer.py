@@ -1,28 +1,21 @@
-"""A strip saying "log in first", with a button that takes the installer to the Connection step."""
+"""A sentence saying "log in first", whose link takes the installer to the Connection step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.core.api import ApiState, ApiStatus
+from app.gui.i18n import Retranslating
+from app.gui.widgets.step_pointer import StepPointer
 
 
-class LoginPointer(QFrame):
-    go = Signal()
+class LoginPointer(Retranslating, StepPointer):
+    """Connect `linkActivated` to `session.request_step` (the link's href is "connection")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginPointer")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.status = ApiStatus(ApiState.LOGGED_OUT)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.button = QPushButton()
-        self.button.clicked.connect(self.go)
-        row = QHBoxLayout(self)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.button)
         self.retranslate()
 
     @staticmethod
@@ -35,21 +28,16 @@ class LoginPointer(QFrame):
         self.setVisible(self.needed(status, has_client))
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         if self.status.needs_new_token:
             text = self.tr(
-                "ChileMedido no longer accepts this session's token. Log in again with the "
-                "newest refresh token in the Connection step."
+                "ChileMedido no longer accepts this session's token. "
+                '<a href="connection">Log in again with the newest refresh token on the '
+                "Connection step</a>."
             )
         else:
             text = self.tr(
                 "You are not logged in to ChileMedido. Meters are looked up with the gateway's "
-                "token: log in first in the Connection step."
+                'token: <a href="connection">log in first on the Connection step</a>.'
             )
-        self.text.setText(text)
-        self.button.setText(self.tr("Go to &Connection"))
+        self.setText(text)

@@ -5,16 +5,16 @@ Each mode keeps its own text, so switching between them loses nothing typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.gui.i18n import N_
+from app.gui.i18n import N_, Retranslating
 
 NUMBER, ID = "number", "id"
 _MODES = ((NUMBER, N_("LookupBar", "Meter number")), (ID, N_("LookupBar", "ChileMedido id")))
 
 
-class LookupBar(QWidget):
+class LookupBar(Retranslating, QWidget):
     submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -46,11 +46,6 @@ class LookupBar(QWidget):
         self.mode = mode if mode in self._texts else NUMBER
         self.query.setText(self._texts[self.mode])
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("Look up by:"))

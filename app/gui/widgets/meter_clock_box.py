@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import Retranslating
 
-class MeterClockBox(QGroupBox):
+
+class MeterClockBox(Retranslating, QGroupBox):
     confirmed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,6 +54,7 @@ class MeterClockBox(QGroupBox):
         layout.addLayout(row)
         layout.addWidget(self.confirmation)
         layout.addStretch(1)
+        self.retranslate()
 
     def set_available(self, available: bool, explanation: str) -> None:
         self.set_button.setEnabled(available)

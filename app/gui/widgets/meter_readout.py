@@ -14,12 +14,13 @@ from app.core.meter.links import LinkEvent
 from app.core.meter.plan_report import describe_plan
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reading import MeterReading
+from app.gui.i18n import Retranslating, fill
 from app.gui.models.reading_table import SENSOR, STATUS, ReadingTableModel
 from app.gui.widgets.dates import local_time
 from app.gui.widgets.link_status import LinkStatus
 
 
-class MeterReadout(QWidget):
+class MeterReadout(Retranslating, QWidget):
     def __init__(self, address_base: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ReadingTableModel(self)
@@ -53,10 +54,10 @@ class MeterReadout(QWidget):
         layout.addWidget(self.status)
         self._reading: MeterReading | None = None
         self._base = address_base
+        self.retranslate()
 
     def retranslate(self) -> None:
-        self.model.retranslate()
-        self.status.retranslate()
+        self.model.retranslate()  # an item model, not a widget: its owner passes the switch on
         self._show_summary()
 
     def set_profile(self, profile: MeterProfile | None) -> None:
@@ -101,9 +102,8 @@ class MeterReadout(QWidget):
         if reading is None:
             self.summary.setText(self.tr("No reading yet."))
             return
-        count = self.tr("%1 of %2 variables with a value")
-        count = count.replace("%1", str(reading.available)).replace("%2", str(len(reading.values)))
-        at = local_time(reading.at)
-        self.summary.setText(
-            self.tr("%1 — last reading at %2").replace("%1", count).replace("%2", at)
+        count = fill(
+            self.tr("%1 of %2 variables with a value"), reading.available, len(reading.values)
         )
+        at = local_time(reading.at)
+        self.summary.setText(fill(self.tr("%1 — last reading at %2"), count, at))

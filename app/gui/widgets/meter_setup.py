@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from app.core.meter.profile import MeterProfile
+from app.gui.i18n import Retranslating
 from app.gui.widgets.link_settings import LinkSettings
 from app.gui.widgets.poll_controls import PollControls
 from app.gui.widgets.profile_picker import ProfilePicker
 
 
-class MeterSetup(QScrollArea):
+class MeterSetup(Retranslating, QScrollArea):
     """Scrolls when the window is short (the serial settings make a tall form)."""
 
     def __init__(self, profiles: list[MeterProfile], parent: QWidget | None = None) -> None:
@@ -33,10 +34,9 @@ class MeterSetup(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setMinimumWidth(200)  # narrower scrolls sideways; the window may be small
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.link_box.setTitle(self.tr("Where the meter is"))
         self.profile_box.setTitle(self.tr("Profile"))
         self.poll_box.setTitle(self.tr("Polling"))
-        for widget in (self.link_settings, self.picker, self.controls):
-            widget.retranslate()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.meter.profile import MeterProfile
+from app.gui.i18n import Retranslating, fill
 
 
 class _ElidingCombo(QComboBox):
@@ -40,7 +41,7 @@ class _ElidingCombo(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
-class ProfilePicker(QWidget):
+class ProfilePicker(Retranslating, QWidget):
     changed = Signal(object)  # the MeterProfile chosen (by the user or by set_profile_id)
 
     def __init__(self, profiles: list[MeterProfile], parent: QWidget | None = None) -> None:
@@ -67,8 +68,7 @@ class ProfilePicker(QWidget):
         self.combo.clear()
         for p in self._profiles:
             n = len(p.sensors)
-            text = self.tr("%1 — %2 (%n variable(s))", "", n)
-            text = text.replace("%1", p.manufacturer).replace("%2", p.model)
+            text = fill(self.tr("%1 — %2 (%n variable(s))", "", n), p.manufacturer, p.model)
             self.combo.addItem(text, p.id)
             self.combo.setItemData(self.combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         self.combo.setCurrentIndex(max(0, current) if self._profiles else -1)

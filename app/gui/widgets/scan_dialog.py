@@ -37,13 +37,14 @@ from app.core.meter.meter_uri import MeterURI
 from app.core.meter.profile import MeterProfile
 from app.gui.bridge import CoreBridge
 from app.gui.error_text import describe
+from app.gui.i18n import Retranslating, fill
 from app.gui.job import Job
 from app.gui.widgets.scan_results import ScanResults
 
 DEFAULT_LAST_UNIT = 10  # the common factory ids are low; a wider sweep is one field away
 
 
-class ScanDialog(QDialog):
+class ScanDialog(Retranslating, QDialog):
     chosen = Signal(object, object)  # Responder, ProfileGuess | None
 
     def __init__(
@@ -129,7 +130,7 @@ class ScanDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Auto-detect meters"))
         where = self.where.serial_port if self.serial else f"{self.where.host}:{self.where.port}"
-        self.target.setText(self.tr("Looking for meters on %1").replace("%1", where))
+        self.target.setText(fill(self.tr("Looking for meters on %1"), where))
         self.unit_label.setText(self.tr("Unit ids"))
         self.baud_label.setText(self.tr("Baud rates"))
         self.parity_label.setText(self.tr("Parities"))
@@ -137,7 +138,6 @@ class ScanDialog(QDialog):
         self.cancel_button.setText(self.tr("&Cancel scan"))
         self.use_button.setText(self.tr("&Use this"))
         self.close_button.setText(self.tr("Close"))
-        self.results.retranslate()
 
     # -- running ------------------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ class ScanDialog(QDialog):
             if progress.stage == "probing"
             else self.tr("Identifying unit %1 — %2")
         )
-        self.now.setText(text.replace("%1", str(progress.unit)).replace("%2", progress.settings))
+        self.now.setText(fill(text, progress.unit, progress.settings))
         self.results.show_responders(progress.found)
 
     def _on_result(self, result: ScanResult) -> None:
@@ -191,7 +191,7 @@ class ScanDialog(QDialog):
             self.progress.setValue(1000)
         found = self.tr("%n meter(s) found", "", len(result.responders))
         if result.cancelled:
-            found = self.tr("Stopped. %1").replace("%1", found)
+            found = fill(self.tr("Stopped. %1"), found)
         if result.errors:  # translated by code; every setting of one port fails alike
             lines = dict.fromkeys(_advice(e) for e in result.errors)
             found += "\n" + "\n".join(lines)

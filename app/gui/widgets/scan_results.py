@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from app.core.meter.detect import Responder
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_guess import ProfileGuess
+from app.gui.i18n import Retranslating, fill
 from app.gui.theme import colors
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -16,14 +17,15 @@ _ROLE = Qt.ItemDataRole.UserRole
 
 def word_order_advice(order: str) -> str:
     """What to do when a meter's word order is not its profile's (here and in the Meter page)."""
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "ScanResults",
         "The meter sends multi-register values in %1 order, not the profile's. Change "
         "the meter's setting, or use a profile with that order.",
-    ).replace("%1", order)
+    )
+    return fill(text, order)
 
 
-class ScanResults(QTreeWidget):
+class ScanResults(Retranslating, QTreeWidget):
     def __init__(self, profiles: list[MeterProfile], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names = {p.id: f"{p.manufacturer} {p.model}" for p in profiles}
@@ -69,8 +71,8 @@ class ScanResults(QTreeWidget):
 
     def _where(self, r: Responder) -> str:
         if r.baud is None:  # a TCP gateway: the address is the dialog's, not the meter's
-            return self.tr("Unit %1").replace("%1", str(r.unit))
-        return self.tr("Unit %1 — %2").replace("%1", str(r.unit)).replace("%2", r.settings)
+            return fill(self.tr("Unit %1"), r.unit)
+        return fill(self.tr("Unit %1 — %2"), r.unit, r.settings)
 
     def _guess_texts(self, guess: ProfileGuess | None, runner_up: bool = False) -> list[str]:
         if guess is None:
@@ -78,10 +80,10 @@ class ScanResults(QTreeWidget):
         name = self._names.get(guess.profile_id, guess.profile_id)
         text = f"{name} ({guess.score:.0%})"
         if runner_up:
-            text = self.tr("also possible: %1").replace("%1", text)
+            text = fill(self.tr("also possible: %1"), text)
         note = ""
         if guess.word_order is not None:
-            note = self.tr("Word order %1, not the profile's").replace("%1", guess.word_order.value)
+            note = fill(self.tr("Word order %1, not the profile's"), guess.word_order.value)
         return [text, note]
 
     def _paint(self, item: QTreeWidgetItem, guess: ProfileGuess | None) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.core.plot_groups import group_by_unit
-from app.gui.i18n import N_
+from app.gui.i18n import N_, Retranslating
 
 _TITLES = {
     "kW": N_("SensorPicker", "Active power"),
@@ -32,7 +32,7 @@ def group_title(unit: str) -> str:
     return text if unit in _UNITLESS else f"{text} ({unit})"
 
 
-class SensorPicker(QTreeWidget):
+class SensorPicker(Retranslating, QTreeWidget):
     selection_changed = Signal(list)  # the checked sensors, in list order
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.token_file import TokenFileEntry
+from app.gui.i18n import Retranslating, fill
 from app.gui.widgets.dates import date_text
 from app.gui.widgets.token_claims import TokenClaims
 from app.gui.widgets.token_input import TokenInput
 
 
-class TokenBox(QGroupBox):
+class TokenBox(Retranslating, QGroupBox):
     file_chosen = Signal(object)  # Path
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -99,11 +100,6 @@ class TokenBox(QGroupBox):
         self.cancel.setVisible(busy)
         self.busy.setVisible(busy)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setTitle(self.tr("Refresh token"))
         self.load_file.setText(self.tr("Load from &file…"))
@@ -134,11 +130,10 @@ class TokenBox(QGroupBox):
         index = max(0, self.file_choice.currentIndex())
         self.file_choice.clear()
         for entry in self.entries:
+            text = self.tr("Provider %1 · gateway %2 · expires %3")
+            expires = date_text(entry.info.expires_at)
             self.file_choice.addItem(
-                self.tr("Provider %1 · gateway %2 · expires %3")
-                .replace("%1", entry.provider or "?")
-                .replace("%2", entry.gateway or "?")
-                .replace("%3", date_text(entry.info.expires_at))
+                fill(text, entry.provider or "?", entry.gateway or "?", expires)
             )
         self.file_choice.setCurrentIndex(min(index, len(self.entries) - 1))
         self.file_choice.setVisible(len(self.entries) > 1)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from app.core.api import InvalidToken, TokenInfo, TokenKind
-from app.gui.i18n import N_
+from app.core.api import EXPIRY_WARNING, InvalidToken, TokenInfo, TokenKind
+from app.gui.i18n import N_, Retranslating, fill
 from app.gui.widgets.dates import date_text, local_and_utc, now
 from app.gui.widgets.tone_label import Tone, ToneLabel
-
-SOON = timedelta(days=7)  # from here on a refresh token's end is a warning
 
 # InvalidToken.params["reason"] → what is wrong, in the installer's words.
 _REASONS = {
@@ -32,7 +30,7 @@ _REASONS = {
 }
 
 
-class TokenClaims(QWidget):
+class TokenClaims(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info: TokenInfo | None = None
@@ -56,11 +54,6 @@ class TokenClaims(QWidget):
     def show_token(self, info: TokenInfo | None, problem: InvalidToken | None) -> None:
         self.info, self.problem = info, problem
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         names = (
@@ -101,13 +94,13 @@ class TokenClaims(QWidget):
         left = info.remaining(now())
         if left <= timedelta(0):
             expired = self.tr("Expired on %1: ask the ChileMedido administrator for a new one.")
-            return expired.replace("%1", date_text(info.expires_at)), Tone.ERROR
+            return fill(expired, date_text(info.expires_at)), Tone.ERROR
         if info.kind is TokenKind.ACCESS:
             return self.tr(
                 "This is an access token (it lasts hours). Log in with the refresh token."
             ), Tone.WARNING
         days = self.tr("Valid: %n day(s) left.", "", left.days)
-        return days, Tone.WARNING if left < SOON else Tone.OK
+        return days, Tone.WARNING if left < EXPIRY_WARNING else Tone.OK
 
     def _problem_text(self, problem: InvalidToken) -> str:
         reason = _REASONS.get(str(problem.params.get("reason", "")))
@@ -116,7 +109,8 @@ class TokenClaims(QWidget):
             if reason
             else self.tr("it cannot be read")
         )
-        return self.tr(
+        text = self.tr(
             "This is not a token: %1. Paste the whole refresh token the ChileMedido "
             "administrator sent."
-        ).replace("%1", why)
+        )
+        return fill(text, why)

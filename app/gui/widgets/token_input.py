@@ -9,7 +9,7 @@ itself is never on screen again. Text that is not a token stays, so it can be fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.api import InvalidToken, TokenInfo, clean_token_text, parse_token
+from app.gui.i18n import Retranslating
 
 
-class TokenInput(QWidget):
+class TokenInput(Retranslating, QWidget):
     changed = Signal()  # the token, its claims or the problem changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,11 +64,6 @@ class TokenInput(QWidget):
         column.addWidget(self.stack)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.editor.setPlaceholderText(

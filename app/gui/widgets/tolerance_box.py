@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock_verdict import DriftThresholds
-from app.gui.i18n import number_locale
+from app.gui.i18n import Retranslating, number_locale
 
 
-class ToleranceBox(QGroupBox):
+class ToleranceBox(Retranslating, QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -37,6 +37,7 @@ class ToleranceBox(QGroupBox):
         self.set_thresholds(DriftThresholds())
         self.pass_spin.valueChanged.connect(self._on_change)
         self.warn_spin.valueChanged.connect(self._on_change)
+        self.retranslate()
 
     @property
     def thresholds(self) -> DriftThresholds:

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.core.api import ApiError
 from app.core.upload_attempt import UploadAttempt
 from app.gui.error_text import describe, describe_code
+from app.gui.i18n import Retranslating, fill
 
 
-class UploadAnswer(QLabel):
+class UploadAnswer(Retranslating, QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attempt: UploadAttempt | None = None
@@ -21,6 +22,9 @@ class UploadAnswer(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
+
+    def retranslate(self) -> None:
+        self.show_attempt(self.attempt)
 
     def show_attempt(self, attempt: UploadAttempt | None) -> None:
         self.attempt = attempt
@@ -37,20 +41,16 @@ class UploadAnswer(QLabel):
                 if result.success
                 else self.tr("ChileMedido answered HTTP %1 but did not confirm it stored it.")
             )
-            lines.append(answered.replace("%1", str(result.status)))
+            lines.append(fill(answered, result.status))
             for note in attempt.explanations:
                 text = describe_code(note.code, note.message, {"sensor": note.sensor or ""})
-                said = self.tr("(ChileMedido said: “%1”)").replace("%1", note.raw)
+                said = fill(self.tr("(ChileMedido said: “%1”)"), note.raw)
                 lines.append(" ".join(t for t in ("⚠", text.what, text.todo, said) if t))
         elif isinstance(error, ApiError):
             status = str(error.status) if error.status is not None else "—"
-            lines.append(
-                self.tr("Not stored (HTTP %1): %2")
-                .replace("%1", status)
-                .replace("%2", describe(error).what)
-            )
+            lines.append(fill(self.tr("Not stored (HTTP %1): %2"), status, describe(error).what))
             if error.server_message:
-                lines.append(self.tr("ChileMedido said: “%1”").replace("%1", error.server_message))
+                lines.append(fill(self.tr("ChileMedido said: “%1”"), error.server_message))
             lines.append(self.tr("The measurement is kept above: change it or send it again."))
         if attempt.history_error is not None:
             lines.append(describe(attempt.history_error).what)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.core.upload_history import UploadRecord
 from app.gui.error_text import describe_code
+from app.gui.i18n import Retranslating, fill
 from app.gui.widgets.dates import date_text, local_time
 
 
-class UploadHistoryView(QSplitter):
+class UploadHistoryView(Retranslating, QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.records: list[UploadRecord] = []
@@ -46,6 +47,7 @@ class UploadHistoryView(QSplitter):
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
         self.setChildrenCollapsible(False)
+        self.retranslate()
 
     def show_records(self, records: list[UploadRecord]) -> None:
         """Newest first, as UploadHistory.recent() gives them; the newest is selected."""
@@ -78,14 +80,12 @@ class UploadHistoryView(QSplitter):
 
     def _outcome(self, record: UploadRecord) -> str:
         if record.success and record.warnings:
-            return self.tr("Stored, with warnings: %1").replace("%1", "; ".join(record.warnings))
+            return fill(self.tr("Stored, with warnings: %1"), "; ".join(record.warnings))
         if record.success:
             return self.tr("Stored")
         if record.error_code:
             error = record.errors[0] if record.errors else ""
-            return self.tr("Not stored: %1").replace(
-                "%1", describe_code(record.error_code, error).what
-            )
+            return fill(self.tr("Not stored: %1"), describe_code(record.error_code, error).what)
         return self.tr("Not stored")
 
     def _show_body(self) -> None:

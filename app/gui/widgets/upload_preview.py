@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from app.core.measurements import Omission, Problem, Severity
 from app.core.upload_attempt import PreparedUpload
 from app.gui.error_text import describe_code
+from app.gui.i18n import Retranslating, fill
 from app.gui.theme import ThemeWatcher
 from app.gui.widgets.tone_label import Tone, tagged_line, tone_colour
 
 
-class UploadPreview(QSplitter):
+class UploadPreview(Retranslating, QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.prepared: PreparedUpload | None = None
@@ -65,6 +66,7 @@ class UploadPreview(QSplitter):
         self.setChildrenCollapsible(False)
         self._theme = ThemeWatcher(self)
         self._theme.changed.connect(self._show_checks)
+        self.retranslate()
 
     def show_upload(self, prepared: PreparedUpload | None) -> None:
         self.prepared = prepared
@@ -75,9 +77,7 @@ class UploadPreview(QSplitter):
         omitted = prepared.batch.omitted if prepared is not None else ()
         for omission in omitted:
             self.omitted.addTopLevelItem(_omission_item(omission))
-        self.omitted_title.setText(
-            self.tr("Left out (%1), and why").replace("%1", str(len(omitted)))
-        )
+        self.omitted_title.setText(fill(self.tr("Left out (%1), and why"), len(omitted)))
         self._show_checks()
 
     def retranslate(self) -> None:
