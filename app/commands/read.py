@@ -18,11 +18,12 @@ from typing import Any
 
 from app.commands.meter_output import quiet_pymodbus, reading_table
 from app.core.meter.links import LinkError
-from app.core.meter.meter_uri import EXAMPLES, MeterURI, MeterURIError, open_link, parse_meter_uri
+from app.core.meter.meter_uri import EXAMPLES, MeterURI, MeterURIError, parse_meter_uri
 from app.core.meter.plan_report import describe_plan, plan_to_dict
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import ProfileError, default_library
-from app.core.meter.reader import MeterReader
+from app.core.meter.reading import MeterReading
+from app.core.meter.session import MeterSession
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -72,39 +73,38 @@ async def _run(args: argparse.Namespace, uri: MeterURI, profile: MeterProfile) -
     options: dict[str, Any] = {"retries": args.retries}
     if args.timeout is not None:
         options["timeout_s"] = args.timeout
-    link = open_link(uri, profile, **options)
-    unit = uri.unit_for(profile)
-    reader = MeterReader(link, profile, unit, include_auxiliary=True)
+    meter = MeterSession(uri, profile, include_auxiliary=True, **options)
     if args.plan:
-        plan = reader.plan
+        plan = meter.reader.plan
         print(json.dumps(plan_to_dict(plan)) if args.json else describe_plan(plan))
         return EXIT_OK
-    where = f"{link.description} unit {unit}"
-    code = EXIT_OK
+    failed = False
+
+    def show(reading: MeterReading) -> None:
+        nonlocal failed
+        if args.json:
+            print(json.dumps(reading.to_dict()), flush=True)
+        else:
+            print(reading_table(reading, profile, meter.description), flush=True)
+        if reading.error is not None:
+            print(f"error: {reading.error.message}", file=sys.stderr)
+            failed = True
+        elif reading.available == 0 and reading.values:
+            print(
+                f"error: unit {meter.unit} answered, but not with any register of {profile.id} — "
+                "check the profile and the unit id.",
+                file=sys.stderr,
+            )
+            failed = True
+
     try:
-        await link.connect()
+        await meter.connect()
     except LinkError as e:
         print(f"Cannot connect: {e.message}", file=sys.stderr)
         return EXIT_FAILED
+    meter.readings.subscribe(show)
     try:
-        for i in range(args.count):
-            if i:
-                await asyncio.sleep(args.interval)
-            reading = await reader.poll()
-            if args.json:
-                print(json.dumps(reading.to_dict()), flush=True)
-            else:
-                print(reading_table(reading, profile, where), flush=True)
-            if reading.error is not None:
-                print(f"error: {reading.error.message}", file=sys.stderr)
-                code = EXIT_FAILED
-            elif reading.available == 0 and reading.values:
-                print(
-                    f"error: unit {unit} answered, but not with any register of {profile.id} — "
-                    "check the profile and the unit id.",
-                    file=sys.stderr,
-                )
-                code = EXIT_FAILED
+        await meter.poll_loop(args.interval, count=args.count)
     finally:
-        await link.close()
-    return code
+        await meter.close()
+    return EXIT_FAILED if failed else EXIT_OK

@@ -10,11 +10,16 @@ newest reading.
     history = ReadingHistory()                 # 24 h at 1 s
     history.append_reading(reading)            # or append(epoch_s, {sensor: value or None})
     shown = history.window(start=now - 300)    # HistoryWindow(times, values)
+
+The meter session appends on the core loop while the GUI draws on its own thread: a reader on
+another thread holds `history.lock` while it uses a window (slice, decimate or copy, then let go),
+and an append waits for it. Appends take microseconds, so the lock never holds the GUI up.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -61,6 +66,7 @@ class ReadingHistory:
         self._columns: dict[str, Column] = {}
         self._next = 0  # where the next reading goes, in [0, capacity)
         self._size = 0
+        self.lock = threading.RLock()
 
     def __len__(self) -> int:
         return self._size
@@ -68,7 +74,8 @@ class ReadingHistory:
     @property
     def sensors(self) -> tuple[str, ...]:
         """Every sensor seen so far, in the order first seen."""
-        return tuple(self._columns)
+        with self.lock:
+            return tuple(self._columns)
 
     @property
     def newest(self) -> float | None:
@@ -88,6 +95,10 @@ class ReadingHistory:
         A time before the newest one (the laptop's clock stepped back) is stored as the newest
         time, so times stay ordered and searchable.
         """
+        with self.lock:
+            self._append(at, values)
+
+    def _append(self, at: float, values: Mapping[str, float | None]) -> None:
         newest = self.newest
         if newest is not None and at < newest:
             at = newest
@@ -113,7 +124,8 @@ class ReadingHistory:
     ) -> HistoryWindow:
         """Readings with start <= time <= end (either open), for `sensors` (default: all).
 
-        A sensor never seen comes back as NaN, so callers need not check first.
+        A sensor never seen comes back as NaN, so callers need not check first. From another
+        thread than the appending one, hold `lock` while the window is in use.
         """
         names = list(self._columns) if sensors is None else list(dict.fromkeys(sensors))
         newest = self.newest
@@ -133,6 +145,7 @@ class ReadingHistory:
         return HistoryWindow(self._times[picked], values)
 
     def clear(self) -> None:
-        self._times.fill(np.nan)
-        self._columns.clear()
-        self._next = self._size = 0
+        with self.lock:
+            self._times.fill(np.nan)
+            self._columns.clear()
+            self._next = self._size = 0

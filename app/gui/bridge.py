@@ -1,4 +1,4 @@
-"""The bridge between Qt's GUI thread and the core's asyncio loop (DESIGN §3).
+"""The bridge between Qt's GUI thread and the core's asyncio loop (docs/design.md §3).
 
 All network and serial I/O runs on one asyncio loop, on a thread of its own, so that pymodbus's
 serial polling and slow sockets never wake or block the GUI thread. The GUI thread only ever

@@ -1,7 +1,7 @@
 """`medido --demo`: the app wired to the built-in API emulator and a simulated meter.
 
-Edge code (DESIGN §3): the core never knows it is talking to an emulator. The emulator serves
-on its own thread; the simulated meter (Eastron SDM630, unit 1) serves Modbus TCP on the core
+Edge code (docs/design.md §3): the core never knows it is talking to an emulator. The emulator
+serves on its own thread; the simulated meter (Eastron SDM630, unit 1) serves Modbus TCP on the core
 loop. The demo writes its addresses into the demo's own settings file (never the installer's),
 logs in with a refresh token the emulator issues, looks up meter "29", connects to the simulated
 meter and polls it, so a new user sees a working meter within seconds.
@@ -14,9 +14,9 @@ import logging
 from dataclasses import dataclass
 
 from app.core.api import ChileMedidoClient, Device, Environment
-from app.core.meter.meter_uri import open_link, parse_meter_uri
+from app.core.meter.meter_uri import parse_meter_uri
 from app.core.meter.profile_loader import default_library
-from app.core.meter.reader import MeterReader
+from app.core.meter.session import MeterSession
 from app.emulator.server import EmulatorServer
 from app.gui.job import Job
 from app.gui.session import Session
@@ -97,9 +97,7 @@ def connect(session: Session, world: DemoWorld) -> Job[Device]:
     session.set_api(client)
     profile = default_library().get(DEMO_PROFILE)
     uri = parse_meter_uri(world.meter_uri)
-    link = open_link(uri, profile, traffic=session.traffic)
-    session.set_link(link)
-    session.set_reader(MeterReader(link, profile, uri.unit_for(profile)))
+    session.set_meter(MeterSession(uri, profile, traffic=session.traffic))
     session.start_polling()
 
     async def log_in_and_find_meter() -> Device:

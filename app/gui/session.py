@@ -1,30 +1,33 @@
 """What the pages share: the bridge, the settings, the traffic log, and the chosen things.
 
 Pages never talk to each other; they set things here and react to the signals. This is a thin
-holder: it keeps the current API client, device, meter link, reader and latest reading, forwards
-the services' state events to the GUI thread, and closes a service when it is replaced or at
-exit. Logic belongs in app.core. Setters are called on the GUI thread.
+holder: it keeps the current API client, device and meter session (app.core.meter.session, which
+owns the link, reader, poll loop and reading history), forwards their events to the GUI thread,
+and closes a service when it is replaced or at exit. Logic belongs in app.core. Setters are
+called on the GUI thread.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.core.api import ApiState, ApiStatus, ChileMedidoClient, Device
 from app.core.clock_drift import Offset
-from app.core.meter.links import LinkEvent, ModbusLink
+from app.core.meter.links import ModbusLink
+from app.core.meter.profile import MeterProfile
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
+from app.core.meter.session import MeterSession
+from app.core.reading_history import ReadingHistory
 from app.core.resources import user_data_dir
 from app.core.traffic import TrafficLog
 from app.core.upload_history import FILE_NAME as HISTORY_FILE
 from app.core.upload_history import UploadHistory
 from app.gui.bridge import CoreBridge, EventRelay
 from app.gui.job import Job
-from app.gui.settings import ADDRESS_BASE, Settings
+from app.gui.settings import ADDRESS_BASE, METER_PROFILE, Settings
 
 DEMO_HISTORY_FILE = "uploads-demo.sqlite3"
 
@@ -35,9 +38,10 @@ class Session(QObject):
     api_changed = Signal(object)  # ChileMedidoClient | None
     api_state_changed = Signal(object)  # ApiStatus (also emitted when the client changes)
     device_changed = Signal(object)  # Device | None
-    link_changed = Signal(object)  # ModbusLink | None
+    meter_changed = Signal(object)  # MeterSession | None
+    meter_profile_changed = Signal(str)  # the profile the Meter step chose (connected or not)
     link_state_changed = Signal(object)  # LinkEvent
-    reader_changed = Signal(object)  # MeterReader | None
+    reader_changed = Signal(object)  # MeterReader | None: a new meter, or a new profile on it
     reading_arrived = Signal(object)  # MeterReading
     polling_changed = Signal(bool)
     polling_failed = Signal(object)  # the exception that stopped polling (a bug, not the meter)
@@ -66,9 +70,9 @@ class Session(QObject):
         self._api_relay: EventRelay[ApiStatus] | None = None
         self._api_status = ApiStatus(ApiState.LOGGED_OUT)
         self._device: Device | None = None
-        self._link: ModbusLink | None = None
-        self._link_relay: EventRelay[LinkEvent] | None = None
-        self._reader: MeterReader | None = None
+        self._meter: MeterSession | None = None
+        self._meter_relays: list[EventRelay[Any]] = []
+        self._history = ReadingHistory()
         self._reading: MeterReading | None = None
         self._polling: Job[None] | None = None
         self._server_offset: Offset | None = None
@@ -131,44 +135,77 @@ class Session(QObject):
             self._device = device
             self.device_changed.emit(device)
 
-    # -- meter --------------------------------------------------------------------------------
+    # -- meter: one core MeterSession owns the link, reader, poll loop and history -------------
+
+    @property
+    def meter(self) -> MeterSession | None:
+        return self._meter
 
     @property
     def link(self) -> ModbusLink | None:
-        return self._link
-
-    def set_link(self, link: ModbusLink | None) -> None:
-        """Use this link from now on; the previous one is closed on the core loop."""
-        previous = self._link
-        if link is previous:
-            return
-        if self._link_relay is not None:
-            self._link_relay.close()
-            self._link_relay = None
-        self._link = link
-        if previous is not None and self.bridge.running:
-            self.bridge.submit(previous.close())
-        if link is not None:
-            self._link_relay = self.bridge.forward(link.events, self.link_state_changed.emit)
-        self.link_changed.emit(link)
+        return self._meter.link if self._meter is not None else None
 
     @property
     def reader(self) -> MeterReader | None:
-        return self._reader
+        return self._meter.reader if self._meter is not None else None
 
-    def set_reader(self, reader: MeterReader | None) -> None:
-        """The reader to poll (its link should be `link`); stops polling the previous one."""
-        if reader is not self._reader:
-            self.stop_polling()
-            self._reader = reader
-            self.reader_changed.emit(reader)
+    @property
+    def history(self) -> ReadingHistory:
+        """The current meter's day of readings (the last meter's, once disconnected)."""
+        return self._history
+
+    def set_meter(self, meter: MeterSession | None) -> None:
+        """Use this meter from now on; the previous one stops polling and closes on the loop."""
+        previous = self._meter
+        if meter is previous:
+            return
+        self.stop_polling()
+        for relay in self._meter_relays:
+            relay.close()
+        self._meter_relays = []
+        self._meter = meter
+        self._reading = None
+        if previous is not None and self.bridge.running:
+            self.bridge.submit(previous.close())
+        if meter is not None:
+            self._history = meter.history
+            self._meter_relays = [
+                self.bridge.forward(meter.link.events, self.link_state_changed.emit),
+                self.bridge.forward(meter.readings, self._on_reading),
+            ]
+        self.meter_changed.emit(meter)
+        self.reader_changed.emit(self.reader)
+
+    def use_profile(self, profile: MeterProfile) -> None:
+        """Read the connected meter with another profile from its next poll on."""
+        meter = self._meter
+        if meter is not None and meter.profile != profile:
+            # Swapping the reader is one attribute write: a poll in flight finishes with the old
+            # one, and its reading (the old profile's) is dropped by _on_reading.
+            meter.use_profile(profile)
+            self._reading = None
+            self.reader_changed.emit(meter.reader)
+
+    @property
+    def meter_profile_id(self) -> str:
+        """The profile chosen on the Meter step ("" for none yet); remembered in the settings."""
+        return self.settings.get(METER_PROFILE)
+
+    def choose_meter_profile(self, profile: MeterProfile) -> None:
+        """The installer chose a profile: remember it, read a connected meter with it."""
+        self.use_profile(profile)
+        if profile.id != self.meter_profile_id:
+            self.settings.set(METER_PROFILE, profile.id)
+            self.meter_profile_changed.emit(profile.id)
 
     @property
     def latest_reading(self) -> MeterReading | None:
         return self._reading
 
-    def publish_reading(self, reading: MeterReading) -> None:
-        """Every new reading goes through here (polling does it; a one-off read may too)."""
+    def _on_reading(self, reading: MeterReading) -> None:
+        meter = self._meter
+        if meter is None or (reading.profile_id, reading.unit) != (meter.profile.id, meter.unit):
+            return  # a late reading from a meter or profile just replaced
         self._reading = reading
         self.reading_arrived.emit(reading)
 
@@ -179,13 +216,12 @@ class Session(QObject):
         return self._polling is not None
 
     def start_polling(self, interval_s: float = 1.0) -> None:
-        """Poll `reader` on the core loop every interval; readings arrive as reading_arrived."""
-        reader = self._reader
-        if reader is None:
-            raise RuntimeError("no meter reader to poll: set_reader first")
+        """Run the meter's poll loop on the core loop; readings arrive as reading_arrived."""
+        meter = self._meter
+        if meter is None:
+            raise RuntimeError("no meter to poll: set_meter first")
         self.stop_polling()
-        job = self.bridge.submit_with_progress(lambda report: _poll(reader, interval_s, report))
-        job.progress.connect(self._on_polled)
+        job = self.bridge.submit(meter.poll_loop(interval_s))
         job.failed.connect(self.polling_failed)
         job.finished.connect(lambda: self._polling_ended(job))
         self._polling = job
@@ -196,10 +232,6 @@ class Session(QObject):
         if job is not None:
             job.cancel()
             self.polling_changed.emit(False)
-
-    def _on_polled(self, reading: object) -> None:
-        if isinstance(reading, MeterReading):
-            self.publish_reading(reading)
 
     def _polling_ended(self, job: Job[None]) -> None:
         if self._polling is job:  # ended by itself (an unexpected error), not by stop_polling
@@ -230,23 +262,14 @@ class Session(QObject):
     def close(self) -> None:
         """At exit, before the bridge shuts down: stop what the session started."""
         self.stop_polling()
-        for relay in (self._api_relay, self._link_relay):
+        for relay in (self._api_relay, *self._meter_relays):
             if relay is not None:
                 relay.close()
 
     async def _close_services(self) -> None:
         """Runs on the core loop at shutdown (registered with the bridge)."""
-        link, api = self._link, self._api
-        if link is not None:
-            await link.close()
+        meter, api = self._meter, self._api
+        if meter is not None:
+            await meter.close()
         if api is not None:
             await api.aclose()
-
-
-async def _poll(reader: MeterReader, interval_s: float, report: Callable[[object], None]) -> None:
-    """The polling loop; the reader never raises for meter trouble (see MeterReading.error)."""
-    loop = asyncio.get_running_loop()
-    while True:
-        started = loop.time()
-        report(await reader.poll())
-        await asyncio.sleep(max(0.0, interval_s - (loop.time() - started)))

@@ -7,27 +7,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from app.core.api import ApiState, ApiStatus
 from app.core.meter.links import LinkEvent, LinkState
+from app.gui.api_look import api_look
+from app.gui.i18n import Retranslating, fill
 from app.gui.icons import step_icon
 from app.gui.session import Session
 from app.gui.steps import StepState
 from app.gui.widgets.dates import countdown, local_time
 from app.gui.widgets.link_status import LINK_ICONS
-from app.gui.widgets.token_claims import SOON  # the refresh token's end shows from here on
-
-_API_ICON = {
-    ApiState.LOGGED_OUT: StepState.NOT_STARTED,
-    ApiState.LOGGING_IN: StepState.BUSY,
-    ApiState.READY: StepState.OK,
-    ApiState.REFRESHING: StepState.BUSY,
-    ApiState.OFFLINE: StepState.WARNING,
-    ApiState.TOKEN_EXPIRED: StepState.ERROR,
-    ApiState.ERROR: StepState.ERROR,
-}
 
 
 class _Item(QWidget):
@@ -36,6 +27,7 @@ class _Item(QWidget):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
+        self.state = StepState.NOT_STARTED  # the icon shown
         self.icon = QLabel()
         self.text = QLabel()
         row = QHBoxLayout(self)
@@ -45,13 +37,14 @@ class _Item(QWidget):
         row.addWidget(self.text)
 
     def set(self, state: StepState, text: str, tooltip: str = "") -> None:
+        self.state = state
         size = self.text.fontMetrics().height()
         self.icon.setPixmap(step_icon(state).pixmap(size, size))
         self.text.setText(text)
         self.setToolTip(tooltip)
 
 
-class StatusBar(QStatusBar):
+class StatusBar(Retranslating, QStatusBar):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.api = _Item("statusApi")
@@ -68,9 +61,9 @@ class StatusBar(QStatusBar):
         self._tick.timeout.connect(self._show_api)
         session.api_state_changed.connect(self.on_api_status)
         session.link_state_changed.connect(self.on_link_event)
-        session.link_changed.connect(self._on_link_changed)
+        session.meter_changed.connect(self._on_meter_changed)
         session.reading_arrived.connect(self.on_reading)
-        self._redraw()
+        self.retranslate()
 
     def on_api_status(self, status: ApiStatus) -> None:
         self._status = status
@@ -88,20 +81,15 @@ class StatusBar(QStatusBar):
         self._link_event = event
         self._show_link()
 
-    def _on_link_changed(self, link: object) -> None:
-        if link is None:
+    def _on_meter_changed(self, meter: object) -> None:
+        if meter is None:
             self.on_link_event(None)
 
     def on_reading(self, _reading: object) -> None:
         self._reading_at = datetime.now(UTC)
         self._show_reading()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._redraw()
-        super().changeEvent(event)
-
-    def _redraw(self) -> None:
+    def retranslate(self) -> None:
         self._show_api()
         self._show_link()
         self._show_reading()
@@ -117,7 +105,7 @@ class StatusBar(QStatusBar):
             ApiState.TOKEN_EXPIRED: self.tr("token expired"),
             ApiState.ERROR: self.tr("error"),
         }
-        text = self.tr("ChileMedido: %1").replace("%1", names[status.state])
+        text = fill(self.tr("ChileMedido: %1"), names[status.state])
         tips: list[str] = []
         if status.access_expires_at is not None and status.state in (
             ApiState.READY,
@@ -125,19 +113,19 @@ class StatusBar(QStatusBar):
         ):
             left = status.access_expires_at - now
             text += f" ({countdown(left)})"
-            tips.append(self.tr("Access token renews itself in %1.").replace("%1", countdown(left)))
+            tips.append(fill(self.tr("Access token renews itself in %1."), countdown(left)))
         if status.refresh_expires_at is not None:
             left = status.refresh_expires_at - now
             days = max(0, left.days)
             tip = self.tr("Refresh token valid for %n day(s).", "", days)
             tips.append(tip)
-            if left < SOON and status.state is not ApiState.TOKEN_EXPIRED:
+            if status.refresh_expires_soon(now) and status.state is not ApiState.TOKEN_EXPIRED:
                 text += " · " + tip
         if status.gateway:
-            tips.append(self.tr("Gateway %1").replace("%1", status.gateway))
+            tips.append(fill(self.tr("Gateway %1"), status.gateway))
         if status.error_message:
             tips.append(status.error_message)
-        self.api.set(_API_ICON[status.state], text, "\n".join(tips))
+        self.api.set(api_look(status, now).icon, text, "\n".join(tips))
 
     def _show_link(self) -> None:
         event = self._link_event
@@ -149,7 +137,7 @@ class StatusBar(QStatusBar):
             LinkState.RECONNECTING: self.tr("reconnecting…"),
             LinkState.FAILED: self.tr("no connection"),
         }
-        text = self.tr("Meter: %1").replace("%1", names[state])
+        text = fill(self.tr("Meter: %1"), names[state])
         tooltip = f"{event.link}\n{event.message}" if event else ""
         self.link.set(LINK_ICONS[state], text, tooltip)
 
@@ -158,4 +146,4 @@ class StatusBar(QStatusBar):
             self.reading.setText(self.tr("No reading yet"))
             return
         shown = local_time(self._reading_at)
-        self.reading.setText(self.tr("Last reading: %1").replace("%1", shown))
+        self.reading.setText(fill(self.tr("Last reading: %1"), shown))

@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/account_box.py" line="+168"/>
+        <location filename="../../app/gui/widgets/account_box.py" line="+154"/>
         <source>valid until %1 (%n day(s) left)</source>
         <translation>
             <numerusform>valid until %1 (%n day left)</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+43"/>
         <source>%n variable(s) on the platform.</source>
         <translation>
             <numerusform>%n variable on the platform.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>PlotPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/plot.py" line="+197"/>
+        <location filename="../../app/gui/pages/plot.py" line="+211"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n reading in memory</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>%n row.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>ProfilePicker</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/profile_picker.py" line="+70"/>
+        <location filename="../../app/gui/widgets/profile_picker.py" line="+71"/>
         <source>%1 — %2 (%n variable(s))</source>
         <translation>
             <numerusform>%1 — %2 (%n variable)</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../app/gui/status_bar.py" line="+132"/>
+        <location filename="../../app/gui/status_bar.py" line="+120"/>
         <source>Refresh token valid for %n day(s).</source>
         <translation>
             <numerusform>Refresh token valid for %n day.</numerusform>
@@ -116,7 +116,7 @@
 <context>
     <name>TokenClaims</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/token_claims.py" line="+109"/>
+        <location filename="../../app/gui/widgets/token_claims.py" line="+102"/>
         <source>Valid: %n day(s) left.</source>
         <translation>
             <numerusform>Valid: %n day left.</numerusform>

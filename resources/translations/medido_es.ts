@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../app/gui/widgets/account_box.py" line="+97"/>
+        <location filename="../../app/gui/widgets/account_box.py" line="+84"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>proveedor %1 · puerta de enlace %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>renews itself in %1</source>
         <translation>se renueva sola en %1</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>aún no hay</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>expired on %1</source>
         <translation>venció el %1</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>ClockNotes</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_notes.py" line="+28"/>
+        <location filename="../../app/gui/widgets/clock_notes.py" line="+29"/>
         <source>Not logged in: ChileMedido&apos;s clock is unknown. &lt;a href=&quot;connection&quot;&gt;Log in on the Connection step&lt;/a&gt;.</source>
         <translation>Sin sesión iniciada: no se conoce el reloj de ChileMedido. &lt;a href=&quot;connection&quot;&gt;Inicie sesión en el paso Conexión&lt;/a&gt;.</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>No hay un medidor conectado. &lt;a href=&quot;meter&quot;&gt;Conéctese a él en el paso Medidor&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The %1 profile has no clock: this meter&apos;s clock is not checked, and Medido stamps its measurements.</source>
         <translation>El perfil %1 no tiene reloj: no se revisa el reloj de este medidor, y Medido pone la hora a sus mediciones.</translation>
     </message>
@@ -150,12 +150,12 @@
         <translation>El perfil %1 no tiene registros de reloj: no hay nada que ajustar.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Medido cannot set the clock of the %1: set it from the meter&apos;s display or software.</source>
         <translation>Medido no puede ajustar el reloj del %1: ajústelo desde la pantalla o el software del medidor.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Compare the clocks with ChileMedido first (this needs a login).</source>
         <translation>Primero compare los relojes con ChileMedido (necesita una sesión iniciada).</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>ClockPage</name>
     <message>
-        <location filename="../../app/gui/pages/clock.py" line="+122"/>
+        <location filename="../../app/gui/pages/clock.py" line="+123"/>
         <source>Compare the meter&apos;s clock with ChileMedido&apos;s and the laptop&apos;s: measurements must be stamped on ChileMedido&apos;s time.</source>
         <translation>Compare el reloj del medidor con el de ChileMedido y el del notebook: las mediciones deben llevar la hora de ChileMedido.</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>Comparar cada 30 s</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Comparing…</source>
         <translation>Comparando…</translation>
     </message>
@@ -203,7 +203,7 @@
         <translation>El reloj del medidor quedó ajustado a la hora de ChileMedido.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Read back: %1 from ChileMedido&apos;s clock.</source>
         <translation>Leído de nuevo: %1 respecto del reloj de ChileMedido.</translation>
     </message>
@@ -211,7 +211,7 @@
 <context>
     <name>ClockText</name>
     <message>
-        <location filename="../../app/gui/i18n.py" line="+111"/>
+        <location filename="../../app/gui/i18n.py" line="+152"/>
         <source>en_US</source>
         <translation>es_CL</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>Ajuste el reloj del medidor: más abajo, si su perfil lo permite, o desde su pantalla o software.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>%1 %2 %3 %4</source>
         <translation>%1 %2 de %3 de %4</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>ClockView</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_view.py" line="+76"/>
+        <location filename="../../app/gui/widgets/clock_view.py" line="+78"/>
         <source>ChileMedido</source>
         <translation>ChileMedido</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Reference: the platform&apos;s clock.</source>
         <translation>Referencia: el reloj de la plataforma.</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../app/gui/pages/connection.py" line="+90"/>
+        <location filename="../../app/gui/pages/connection.py" line="+89"/>
         <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
         <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
     </message>
@@ -327,12 +327,12 @@
         <translation>Pegue el token de refresco, o cárguelo desde un archivo, y luego inicie sesión.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Logged in as gateway %1 of provider %2.</source>
         <translation>Sesión iniciada como puerta de enlace %1 del proveedor %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Logged out.</source>
         <translation>Sesión cerrada.</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>%d-%m-%Y %H:%M</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>%1 local time · %2 UTC</source>
         <translation>%1 hora local · %2 UTC</translation>
     </message>
@@ -431,7 +431,7 @@
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>(none: no comparison)</source>
         <translation>(ninguno: sin comparación)</translation>
     </message>
@@ -460,7 +460,7 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Filter:</source>
         <translation>Filtrar:</translation>
     </message>
@@ -566,7 +566,7 @@
 <context>
     <name>EnvironmentBox</name>
     <message>
-        <location filename="../../app/gui/widgets/environment_box.py" line="+138"/>
+        <location filename="../../app/gui/widgets/environment_box.py" line="+134"/>
         <source>ChileMedido server</source>
         <translation>Servidor de ChileMedido</translation>
     </message>
@@ -616,7 +616,7 @@
         <translation>Tiempo para responder:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>This address uses plain http to %1: tokens and measurements would travel unencrypted. Use https unless this is a test server on your own network.</source>
         <translation>Esta dirección usa http simple hacia %1: los tokens y las mediciones viajarían sin cifrar. Use https, salvo que sea un servidor de prueba en su propia red.</translation>
     </message>
@@ -1356,7 +1356,7 @@
 <context>
     <name>KnownGateways</name>
     <message>
-        <location filename="../../app/gui/widgets/known_gateways.py" line="+71"/>
+        <location filename="../../app/gui/widgets/known_gateways.py" line="+67"/>
         <source>Remembered gateways</source>
         <translation>Puertas de enlace recordadas</translation>
     </message>
@@ -1371,7 +1371,7 @@
         <translation>Iniciar sesión con &amp;esta</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Provider %1 · gateway %2</source>
         <translation>Proveedor %1 · puerta de enlace %2</translation>
     </message>
@@ -1379,7 +1379,7 @@
 <context>
     <name>LinkSettings</name>
     <message>
-        <location filename="../../app/gui/widgets/link_settings.py" line="+111"/>
+        <location filename="../../app/gui/widgets/link_settings.py" line="+113"/>
         <source>Modbus TCP</source>
         <translation>Modbus TCP</translation>
     </message>
@@ -1464,7 +1464,7 @@
         <translation>Los mismos ajustes en una línea, por ejemplo tcp://192.168.1.50:502?unit=1; pegue una y presione Enter para llenar los campos.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Not present now</source>
         <translation>No está conectado ahora</translation>
     </message>
@@ -1568,19 +1568,14 @@
 <context>
     <name>LoginPointer</name>
     <message>
-        <location filename="../../app/gui/widgets/login_pointer.py" line="+46"/>
-        <source>ChileMedido no longer accepts this session&apos;s token. Log in again with the newest refresh token in the Connection step.</source>
-        <translation>ChileMedido ya no acepta el token de esta sesión. Vuelva a iniciar sesión con el token de refresco más reciente en el paso Conexión.</translation>
+        <location filename="../../app/gui/widgets/login_pointer.py" line="+34"/>
+        <source>ChileMedido no longer accepts this session&apos;s token. &lt;a href=&quot;connection&quot;&gt;Log in again with the newest refresh token on the Connection step&lt;/a&gt;.</source>
+        <translation>ChileMedido ya no acepta el token de esta sesión. &lt;a href=&quot;connection&quot;&gt;Vuelva a iniciar sesión con el token de refresco más reciente en el paso Conexión&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>You are not logged in to ChileMedido. Meters are looked up with the gateway&apos;s token: log in first in the Connection step.</source>
-        <translation>No ha iniciado sesión en ChileMedido. Los medidores se buscan con el token de la puerta de enlace: primero inicie sesión en el paso Conexión.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Go to &amp;Connection</source>
-        <translation>Ir a &amp;Conexión</translation>
+        <location line="+6"/>
+        <source>You are not logged in to ChileMedido. Meters are looked up with the gateway&apos;s token: &lt;a href=&quot;connection&quot;&gt;log in first on the Connection step&lt;/a&gt;.</source>
+        <translation>No ha iniciado sesión en ChileMedido. Los medidores se buscan con el token de la puerta de enlace: &lt;a href=&quot;connection&quot;&gt;primero inicie sesión en el paso Conexión&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>
@@ -1596,7 +1591,7 @@
         <translation>ID de ChileMedido</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>Look up by:</source>
         <translation>Buscar por:</translation>
     </message>
@@ -1619,17 +1614,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+159"/>
+        <location filename="../../app/gui/main_window.py" line="+162"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>&lt;h3&gt;Medido %1&lt;/h3&gt;&lt;p&gt;Commissioning tool for energy meters that report to ChileMedido: connect, read the meter, check its clock and send a test measurement before leaving the site.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Medido %1&lt;/h3&gt;&lt;p&gt;Herramienta de puesta en marcha para medidores de energía que reportan a ChileMedido: conectar, leer el medidor, revisar su reloj y enviar una medición de prueba antes de retirarse del lugar.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>demo (local emulator and simulated meter)</source>
         <translation>demostración (emulador local y medidor simulado)</translation>
     </message>
@@ -1692,7 +1687,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../app/gui/message_banner.py" line="+160"/>
+        <location filename="../../app/gui/message_banner.py" line="+157"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -1705,7 +1700,7 @@
 <context>
     <name>MeterClockBox</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_clock_box.py" line="+63"/>
+        <location filename="../../app/gui/widgets/meter_clock_box.py" line="+66"/>
         <source>Meter clock</source>
         <translation>Reloj del medidor</translation>
     </message>
@@ -1733,12 +1728,12 @@
 <context>
     <name>MeterPage</name>
     <message>
-        <location filename="../../app/gui/pages/meter.py" line="+82"/>
+        <location filename="../../app/gui/pages/meter.py" line="+84"/>
         <source>Read every variable from the meter, and check that each one makes sense.</source>
         <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+164"/>
         <source>Unit %1 is set; connect to read it.</source>
         <translation>Quedó configurada la unidad %1; conéctese para leerla.</translation>
     </message>
@@ -1746,7 +1741,7 @@
 <context>
     <name>MeterReadout</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_readout.py" line="+94"/>
+        <location filename="../../app/gui/widgets/meter_readout.py" line="+95"/>
         <source>Addresses in this plan are 0-based.</source>
         <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
@@ -1756,12 +1751,12 @@
         <translation>Todavía no hay lecturas.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 of %2 variables with a value</source>
         <translation>%1 de %2 variables con valor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 — last reading at %2</source>
         <translation>%1 — última lectura a las %2</translation>
     </message>
@@ -1769,7 +1764,7 @@
 <context>
     <name>MeterSetup</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_setup.py" line="+38"/>
+        <location filename="../../app/gui/widgets/meter_setup.py" line="+40"/>
         <source>Where the meter is</source>
         <translation>Dónde está el medidor</translation>
     </message>
@@ -1795,24 +1790,24 @@
 <context>
     <name>PlotPage</name>
     <message>
-        <location filename="../../app/gui/pages/plot.py" line="+103"/>
+        <location filename="../../app/gui/pages/plot.py" line="+105"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
         <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+78"/>
+        <location line="+88"/>
         <source>Resume</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+78"/>
+        <location line="-88"/>
+        <location line="+88"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-87"/>
         <source>Show the last</source>
         <translation>Mostrar los últimos</translation>
     </message>
@@ -1842,7 +1837,7 @@
         <translation>Exportar P&amp;NG…</translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+94"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n lectura en memoria</numerusform>
@@ -1855,7 +1850,7 @@
         <translation>En pausa — %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Local time (%1)</source>
         <translation>Hora local (%1)</translation>
     </message>
@@ -1906,7 +1901,7 @@
 <context>
     <name>PollControls</name>
     <message>
-        <location filename="../../app/gui/widgets/poll_controls.py" line="+49"/>
+        <location filename="../../app/gui/widgets/poll_controls.py" line="+58"/>
         <source>Reconnect</source>
         <translation>Reconectar</translation>
     </message>
@@ -1960,11 +1955,16 @@
         <source>Show the register blocks each poll reads</source>
         <translation>Mostrar los bloques de registros que se piden en cada lectura</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>The settings above changed: press Reconnect to read the meter they name.</source>
+        <translation>Los datos de arriba cambiaron: pulse Reconectar para leer el medidor que indican.</translation>
+    </message>
 </context>
 <context>
     <name>ProfilePicker</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/profile_picker.py" line="+70"/>
+        <location filename="../../app/gui/widgets/profile_picker.py" line="+71"/>
         <source>%1 — %2 (%n variable(s))</source>
         <translation>
             <numerusform>%1 — %2 (%n variable)</numerusform>
@@ -2018,7 +2018,7 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../app/gui/widgets/scan_dialog.py" line="+130"/>
+        <location filename="../../app/gui/widgets/scan_dialog.py" line="+131"/>
         <source>Auto-detect meters</source>
         <translation>Detectar medidores automáticamente</translation>
     </message>
@@ -2063,7 +2063,7 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -2099,7 +2099,7 @@
 <context>
     <name>ScanResults</name>
     <message>
-        <location filename="../../app/gui/widgets/scan_results.py" line="+39"/>
+        <location filename="../../app/gui/widgets/scan_results.py" line="+41"/>
         <source>Meter</source>
         <translation>Medidor</translation>
     </message>
@@ -2144,7 +2144,7 @@
         <translation>Orden de palabras %1, no el del perfil</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>The meter sends multi-register values in %1 order, not the profile&apos;s. Change the meter&apos;s setting, or use a profile with that order.</source>
         <translation>El medidor envía los valores de varios registros en orden %1, no en el del perfil. Cambie el ajuste del medidor o use un perfil con ese orden.</translation>
     </message>
@@ -2300,7 +2300,7 @@
         <translation>Registro inexistente (excepción %1)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Exception %1</source>
         <translation>Excepción %1</translation>
     </message>
@@ -2318,7 +2318,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/gui/status_bar.py" line="+112"/>
+        <location filename="../../app/gui/status_bar.py" line="+100"/>
         <source>not logged in</source>
         <translation>sin sesión</translation>
     </message>
@@ -2448,7 +2448,7 @@
 <context>
     <name>TokenBox</name>
     <message>
-        <location filename="../../app/gui/widgets/token_box.py" line="+108"/>
+        <location filename="../../app/gui/widgets/token_box.py" line="+104"/>
         <source>Refresh token</source>
         <translation>Token de refresco</translation>
     </message>
@@ -2483,7 +2483,7 @@
         <translation>Archivos de token (*.json *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Provider %1 · gateway %2 · expires %3</source>
         <translation>Proveedor %1 · puerta de enlace %2 · vence el %3</translation>
     </message>
@@ -2496,7 +2496,7 @@
 <context>
     <name>TokenClaims</name>
     <message>
-        <location filename="../../app/gui/widgets/token_claims.py" line="+23"/>
+        <location filename="../../app/gui/widgets/token_claims.py" line="+21"/>
         <source>nothing was pasted</source>
         <translation>no se pegó nada</translation>
     </message>
@@ -2533,7 +2533,7 @@
         <translation>sus fechas no son válidas</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Provider:</source>
         <translation>Proveedor:</translation>
     </message>
@@ -2594,7 +2594,7 @@
 <context>
     <name>TokenInput</name>
     <message>
-        <location filename="../../app/gui/widgets/token_input.py" line="+75"/>
+        <location filename="../../app/gui/widgets/token_input.py" line="+71"/>
         <source>Paste here the refresh token the ChileMedido administrator sent (line breaks and spaces from the e-mail or PDF do not matter).</source>
         <translation>Pegue aquí el token de refresco que le envió el administrador de ChileMedido (no importan los saltos de línea ni los espacios del correo o del PDF).</translation>
     </message>
@@ -2612,7 +2612,7 @@
 <context>
     <name>ToleranceBox</name>
     <message>
-        <location filename="../../app/gui/widgets/tolerance_box.py" line="+51"/>
+        <location filename="../../app/gui/widgets/tolerance_box.py" line="+52"/>
         <source>Tolerance</source>
         <translation>Tolerancia</translation>
     </message>
@@ -2635,7 +2635,7 @@
 <context>
     <name>TrafficDock</name>
     <message>
-        <location filename="../../app/gui/traffic_dock.py" line="+115"/>
+        <location filename="../../app/gui/traffic_dock.py" line="+111"/>
         <source>Traffic</source>
         <translation>Tráfico</translation>
     </message>
@@ -2726,7 +2726,7 @@
 <context>
     <name>UploadAnswer</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_answer.py" line="+36"/>
+        <location filename="../../app/gui/widgets/upload_answer.py" line="+40"/>
         <source>ChileMedido answered HTTP %1: stored.</source>
         <translation>ChileMedido respondió HTTP %1: guardada.</translation>
     </message>
@@ -2741,12 +2741,12 @@
         <translation>(ChileMedido dijo: «%1»)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Not stored (HTTP %1): %2</source>
         <translation>No se guardó (HTTP %1): %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>ChileMedido said: “%1”</source>
         <translation>ChileMedido dijo: «%1»</translation>
     </message>
@@ -2759,7 +2759,7 @@
 <context>
     <name>UploadHistoryView</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_history_view.py" line="+73"/>
+        <location filename="../../app/gui/widgets/upload_history_view.py" line="+75"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
@@ -2804,7 +2804,7 @@
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Not stored</source>
         <translation>No se guardó</translation>
     </message>
@@ -2812,7 +2812,7 @@
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../app/gui/pages/upload.py" line="+113"/>
+        <location filename="../../app/gui/pages/upload.py" line="+110"/>
         <source>Send a test measurement from the meter&apos;s current reading and see what ChileMedido answers.</source>
         <translation>Envíe una medición de prueba con la lectura actual del medidor y vea qué responde ChileMedido.</translation>
     </message>
@@ -2842,7 +2842,7 @@
         <translation>Historial (lo más reciente primero)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Sending to ChileMedido…</source>
         <translation>Enviando a ChileMedido…</translation>
     </message>
@@ -2902,7 +2902,7 @@
         <translation>Lectura de las %1 (en vivo).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Stamped on this laptop&apos;s clock (compare clocks to use ChileMedido&apos;s).</source>
         <translation>Con la hora del reloj de este notebook (compare los relojes para usar la de ChileMedido).</translation>
     </message>
@@ -2920,12 +2920,12 @@
         <translation>Lo que se enviará (JSON, tal como se envía)</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Left out (%1), and why</source>
         <translation>Omitidas (%1), y por qué</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Variable</source>
         <translation>Variable</translation>
     </message>
@@ -2983,7 +2983,7 @@
         <translation>UTC</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Time zones</source>
         <translation>Husos horarios</translation>
     </message>
@@ -3008,17 +3008,17 @@
         <translation>desconocido</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This laptop&apos;s time zone: %1 (%2), Chilean.</source>
         <translation>Huso horario de este notebook: %1 (%2), chileno.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>This laptop&apos;s time zone: %1 (%2), not a Chilean zone. Uploads are stamped in UTC, so they are right; but its clock shows another hour than the meter&apos;s.</source>
         <translation>Huso horario de este notebook: %1 (%2), no es chileno. Los envíos llevan la hora en UTC, así que quedan bien; pero su reloj muestra otra hora que la del medidor.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Next daylight saving time change in continental Chile: none known.</source>
         <translation>Próximo cambio de horario de verano en Chile continental: no se conoce ninguno.</translation>
     </message>

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from app.core.api import ApiState, ApiStatus, ChileMedidoClient, Environment
 from app.core.meter.links import LinkEvent, LinkState
-from app.core.meter.meter_uri import open_link, parse_meter_uri
-from app.core.meter.reader import MeterReader
+from app.core.meter.meter_uri import parse_meter_uri
 from app.core.meter.reading import MeterReading
+from app.core.meter.session import MeterSession
 from app.core.traffic import Channel
 from app.emulator.server import EmulatorServer
 from app.gui.session import Session
@@ -69,11 +69,11 @@ def test_polling_a_simulated_meter(qtbot: QtBot, session: Session) -> None:
     port = on_loop(session.bridge, simulator.start_tcp("127.0.0.1", 0))
     try:
         uri = parse_meter_uri(f"tcp://127.0.0.1:{port}?unit=1")
-        link = open_link(uri, meter.profile, traffic=session.traffic)
+        metered = MeterSession(uri, meter.profile, traffic=session.traffic)
+        link = metered.link
         events: list[LinkEvent] = []
         session.link_state_changed.connect(events.append)
-        session.set_link(link)
-        session.set_reader(MeterReader(link, meter.profile, uri.unit_for(meter.profile)))
+        session.set_meter(metered)
         readings: list[MeterReading] = []
         session.reading_arrived.connect(readings.append)
 
@@ -100,8 +100,8 @@ def test_polling_a_simulated_meter(qtbot: QtBot, session: Session) -> None:
         assert len(readings) <= count + 1  # at most one poll already under way
         assert any(e.channel is Channel.MODBUS for e in session.traffic.entries())
 
-        replacement = open_link(uri, meter.profile)
-        session.set_link(replacement)  # the old link is closed on the core loop
+        assert len(session.history) >= len(readings) >= 2  # the meter session kept them all
+        session.set_meter(MeterSession(uri, meter.profile))  # the old one closes on the loop
         qtbot.waitUntil(lambda: link.state is LinkState.DISCONNECTED, timeout=5000)
     finally:
         on_loop(session.bridge, simulator.stop())

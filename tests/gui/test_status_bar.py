@@ -67,7 +67,7 @@ def test_meter_link_and_last_reading(qtbot: QtBot, session: Session) -> None:
     assert "tcp 192.168.1.50:502" in bar.link.toolTip()
     session.reading_arrived.emit(object())
     assert bar.reading.text().startswith("Last reading: ")
-    session.link_changed.emit(None)
+    session.meter_changed.emit(None)
     assert bar.link.text.text() == "Meter: not connected"
 
 

@@ -36,6 +36,7 @@ from app.core.clock_check import (
 )
 from app.core.clock_verdict import ClockVerdict, Comparison, DriftThresholds, Verdict, judge_drift
 from app.core.meter.meter_clock import MeterClockReading
+from app.gui.i18n import fill
 from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
@@ -126,8 +127,6 @@ class ClockPage(Page):
     def retranslate(self) -> None:
         self.compare_button.setText(self.tr("&Compare clocks"))
         self.auto.setText(self.tr("Compare every 30 s"))
-        self.tolerance.retranslate()
-        self.view.retranslate()
         self._render()
         self._on_meter_changed()
 
@@ -214,8 +213,9 @@ class ClockPage(Page):
         self.show_message(
             Level.SUCCESS,
             self.tr("The meter's clock was set to ChileMedido's time."),
-            self.tr("Read back: %1 from ChileMedido's clock.").replace(
-                "%1", offset_text(after) if after is not None else "?"
+            fill(
+                self.tr("Read back: %1 from ChileMedido's clock."),
+                offset_text(after) if after is not None else "?",
             ),
         )
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from app.core.api import ChileMedidoClient, Device, MeterNotFound, NotYourMeter, TokenError
@@ -23,7 +22,7 @@ from app.gui.i18n import fill
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
 from app.gui.session import Session
-from app.gui.settings import DEVICE_NUMBER, METER_PROFILE, Option
+from app.gui.settings import DEVICE_NUMBER, Option
 from app.gui.steps import StepState
 from app.gui.widgets.device_tables import DeviceTables
 from app.gui.widgets.login_pointer import LoginPointer
@@ -45,7 +44,7 @@ class DevicePage(Page):
         self.lookup = LookupBar()
         self.lookup.submitted.connect(self.look_up)
         self.pointer = LoginPointer()
-        self.pointer.go.connect(self._go_to_connection)
+        self.pointer.linkActivated.connect(session.request_step)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.profile = QComboBox()
@@ -70,6 +69,7 @@ class DevicePage(Page):
         session.api_changed.connect(self._on_api_changed)
         session.api_state_changed.connect(self._update_pointer)
         session.reader_changed.connect(self._on_reader)
+        session.meter_profile_changed.connect(self._on_meter_profile)
         self.run(asyncio.to_thread(default_library), self._on_library)
         self._update_pointer()
         self._show_device(session.device)
@@ -89,7 +89,7 @@ class DevicePage(Page):
         settings = self.session.settings
         texts = {NUMBER: settings.get(DEVICE_NUMBER), ID: settings.get(DEVICE_ID)}
         self.lookup.restore(settings.get(LOOKUP_MODE), texts)
-        self._wanted_profile = settings.get(METER_PROFILE)
+        self._wanted_profile = self.session.meter_profile_id
         self._pick_profile(self._wanted_profile)
 
     def save_settings(self) -> None:
@@ -115,7 +115,7 @@ class DevicePage(Page):
             if not text.isdigit():
                 self.show_message(
                     Level.ERROR,
-                    self.tr("“%1” is not a ChileMedido id.").replace("%1", text),
+                    fill(self.tr("“%1” is not a ChileMedido id."), text),
                     self.tr(
                         "An id is a whole number, e.g. 29. To use the meter's own number, "
                         "look up by meter number."
@@ -154,11 +154,11 @@ class DevicePage(Page):
                 "Check the number against the meter's registration on the platform: it must "
                 "match exactly, spaces, slashes and accents included."
             )
-            self.show_message(Level.ERROR, what.replace("%1", asked), todo, str(error))
+            self.show_message(Level.ERROR, fill(what, asked), todo, str(error))
         elif isinstance(error, NotYourMeter):
             self.show_message(
                 Level.ERROR,
-                self.tr("Meter %1 belongs to another provider.").replace("%1", asked),
+                fill(self.tr("Meter %1 belongs to another provider."), asked),
                 self.tr(
                     "Check the number or id, and that you logged in with this gateway's token."
                 ),
@@ -232,9 +232,6 @@ class DevicePage(Page):
         else:
             self.set_step_state(StepState.OK)
 
-    def _go_to_connection(self) -> None:
-        self.session.request_step("connection")
-
     def _update_pointer(self, *_args: object) -> None:
         self.pointer.show_for(self.session.api_status, self.session.api is not None)
 
@@ -253,18 +250,14 @@ class DevicePage(Page):
     def _no_profile_text(self) -> str:
         return self.tr("(none: no comparison)")
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """The Meter step may have chosen another profile since (it writes the setting)."""
-        chosen = self.session.settings.get(METER_PROFILE)
-        if chosen and chosen != self._wanted_profile:
-            self._wanted_profile = chosen
-            self._pick_profile(chosen)
-        super().showEvent(event)
-
     def _on_reader(self, reader: MeterReader | None) -> None:
-        if reader is not None:  # the Meter step chose (or changed) the profile it reads with
-            self._wanted_profile = reader.profile.id
-            self._pick_profile(reader.profile.id)
+        if reader is not None:  # the Meter step connected (or changed) the profile it reads with
+            self._on_meter_profile(reader.profile.id)
+
+    def _on_meter_profile(self, profile_id: str) -> None:
+        if profile_id and profile_id != self._wanted_profile:
+            self._wanted_profile = profile_id
+            self._pick_profile(profile_id)
 
     def _pick_profile(self, profile_id: str) -> None:
         index = self.profile.findData(profile_id)

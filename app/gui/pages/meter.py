@@ -1,10 +1,11 @@
 """The Meter step: connect to the meter, choose its profile, poll it and see every variable.
 
-The page turns the settings into a core link and reader (open_link, MeterReader) and hands
-them to the session, which polls on the core loop; every reading fills the table in place.
-A meter that does not answer shows in the banner while polling goes on trying; a register the
-meter refuses shows in its row. In the demo the session already has a link, reader and
-polling: the page shows them and never opens a second link.
+The page turns the settings into a core MeterSession (link, reader, poll loop, history) and
+hands it to the app's session, which polls it on the core loop; every reading fills the table
+in place. A meter that does not answer shows in the banner while polling goes on trying; a
+register the meter refuses shows in its row. Fields changed while connected are not applied
+behind the installer's back: the controls say that Reconnect is needed. In the demo the session
+already has a meter and polls it: the page shows it and never opens a second link.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 
 from app.core.meter.detect import Responder
-from app.core.meter.links import LinkEvent, ModbusLink, list_serial_ports
-from app.core.meter.meter_uri import MeterURIError, open_link, parse_meter_uri
+from app.core.meter.links import LinkEvent, list_serial_ports
+from app.core.meter.meter_uri import MeterURIError, parse_meter_uri
 from app.core.meter.profile import MeterProfile, SerialDefaults
 from app.core.meter.profile_guess import ProfileGuess
 from app.core.meter.profile_loader import default_library
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
+from app.core.meter.session import MeterSession
+from app.gui.i18n import fill
 from app.gui.message_banner import Level
 from app.gui.models.sensor_status import reading_state
 from app.gui.pages.base import Page
@@ -62,6 +65,7 @@ class MeterPage(Page):
         self.link_settings.refresh_requested.connect(self.refresh_ports)
         self.link_settings.uri_text.returnPressed.connect(self._apply_uri_text)
         self.picker.changed.connect(self._on_profile_chosen)
+        self.link_settings.changed.connect(self._sync_controls)
         self.controls.connect_button.clicked.connect(self.connect_meter)
         self.controls.disconnect_button.clicked.connect(self.disconnect_meter)
         self.controls.poll_button.clicked.connect(self.toggle_polling)
@@ -78,10 +82,6 @@ class MeterPage(Page):
 
     def description(self) -> str:
         return self.tr("Read every variable from the meter, and check that each one makes sense.")
-
-    def retranslate(self) -> None:
-        self.setup.retranslate()
-        self.readout.retranslate()
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -120,16 +120,15 @@ class MeterPage(Page):
             return
         self.banner.clear()
         self._error_code = None
-        link = open_link(uri, profile, traffic=self.session.traffic)
-        self.session.set_link(link)  # the previous link closes on the core loop
-        self.session.set_reader(MeterReader(link, profile, uri.unit_for(profile)))
+        meter = MeterSession(uri, profile, traffic=self.session.traffic)
+        self.session.set_meter(meter)  # the previous one stops and closes on the core loop
         self.readout.reset()
         self.set_step_state(StepState.BUSY)
         self.save_settings()
-        self.run(link.connect(), lambda _: self._connected(link), self._connect_failed)
+        self.run(meter.connect(), lambda _: self._connected(meter), self._connect_failed)
 
-    def _connected(self, link: ModbusLink) -> None:
-        if link is self.session.link and self.session.reader is not None:
+    def _connected(self, meter: MeterSession) -> None:
+        if meter is self.session.meter:
             self.session.start_polling(self.controls.interval.value())
 
     def _connect_failed(self, error: BaseException) -> None:
@@ -137,8 +136,7 @@ class MeterPage(Page):
         self.set_step_state(StepState.ERROR)
 
     def disconnect_meter(self) -> None:
-        self.session.set_reader(None)
-        self.session.set_link(None)
+        self.session.set_meter(None)
         self.banner.clear()
         self._error_code = None
         self.readout.reset()
@@ -152,7 +150,7 @@ class MeterPage(Page):
     def toggle_polling(self) -> None:
         if self.session.polling:
             self.session.stop_polling()
-        elif self.session.reader is not None:
+        elif self.session.meter is not None:
             self.session.start_polling(self.controls.interval.value())
 
     def _on_interval(self) -> None:
@@ -163,14 +161,8 @@ class MeterPage(Page):
     def _on_profile_chosen(self, profile: MeterProfile) -> None:
         """A new profile: its serial defaults and rows; a connected meter is read with it."""
         self.link_settings.set_serial_defaults(profile.serial)
-        self.session.settings.set(METER_PROFILE, profile.id)  # the Device page reads it
-        reader, link = self.session.reader, self.session.link
-        if reader is not None and link is not None and reader.profile.id != profile.id:
-            polling = self.session.polling
-            self.session.set_reader(MeterReader(link, profile, reader.unit))
-            if polling:
-                self.session.start_polling(self.controls.interval.value())
         self.readout.set_profile(profile)
+        self.session.choose_meter_profile(profile)  # a connected meter is read with it
 
     def _on_reader(self, reader: MeterReader | None) -> None:
         if reader is not None:
@@ -185,17 +177,25 @@ class MeterPage(Page):
         self._sync_controls()
 
     def _sync_controls(self) -> None:
+        meter = self.session.meter
         self.controls.set_state(
-            connected=self.session.link is not None and self.session.reader is not None,
+            connected=meter is not None,
             polling=self.session.polling,
+            stale=meter is not None and not self._fields_name(meter),
         )
+
+    def _fields_name(self, meter: MeterSession) -> bool:
+        """Whether the link fields and the profile describe the meter being polled."""
+        profile = self.picker.profile()
+        try:
+            uri = self.link_settings.uri()
+        except MeterURIError:
+            return False  # half-typed: not what is polled
+        return profile is not None and meter.polls_with(uri, profile)
 
     # -- readings and link events -------------------------------------------------------------
 
     def on_reading(self, reading: MeterReading) -> None:
-        reader = self.session.reader
-        if reader is None or (reading.profile_id, reading.unit) != (reader.profile.id, reader.unit):
-            return  # a late reading from a reader just replaced
         self.readout.show_reading(reading)
         if reading.error is not None:
             if reading.error.code != self._error_code:  # keep the banner steady while it lasts
@@ -229,7 +229,7 @@ class MeterPage(Page):
         except MeterURIError as e:
             self.show_error(e)
             return
-        if uri.serial_port and self.session.link is not None:
+        if uri.serial_port and self.session.meter is not None:
             self.disconnect_meter()  # a serial port opens once: the scan needs it
         self.scan_dialog = ScanDialog(self.session.bridge, uri, self.profiles, self)
         self.scan_dialog.chosen.connect(self.use_detected)
@@ -245,7 +245,7 @@ class MeterPage(Page):
         if guess is not None:
             self.picker.set_profile_id(guess.profile_id)
         self.link_settings.set_uri(uri)
-        what = self.tr("Unit %1 is set; connect to read it.").replace("%1", str(responder.unit))
+        what = fill(self.tr("Unit %1 is set; connect to read it."), responder.unit)
         if guess is not None and guess.word_order is not None:
             todo = word_order_advice(guess.word_order.value)
             self.show_message(Level.WARNING, what, todo, guess.message)

@@ -1,10 +1,11 @@
 """The Plot step: the meter's values over time, to see that they behave (a load switching on
 shows in power and current, the three phase voltages sit together near 220 V).
 
-Every reading goes into a 24-hour history (app.core.reading_history) whether the page is shown
-or not, so the plot has the whole day when the installer comes back to it. Redraws happen only
-while the page is visible and not paused; pausing stops the view from scrolling (to zoom and
-pan) while the history keeps filling. CSV and PNG export go through file dialogs; tests call
+The meter session keeps a 24-hour history of its readings (app.core.meter.session) whether the
+page is shown or not, so the plot has the whole day when the installer comes back to it. Redraws
+happen only while the page is visible and not paused (a redraw already scheduled is dropped on
+hide or pause); pausing stops the view from scrolling (to zoom and pan) while the history keeps
+filling. CSV and PNG export go through file dialogs; tests call
 export_csv/export_png with a path.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import tzlocal
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,6 +33,7 @@ from app.core.meter.reading import MeterReading
 from app.core.plot_groups import default_selection, group_by_unit, unit_of
 from app.core.reading_history import ReadingHistory
 from app.core.sensors import sensor_dictionary
+from app.gui.i18n import fill
 from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
@@ -52,7 +54,6 @@ class PlotPage(Page):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.history = ReadingHistory()
         self.picker = SensorPicker()
         self.plots = LivePlots()
         self.pause_button = QPushButton()
@@ -67,7 +68,7 @@ class PlotPage(Page):
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_DELAY_MS)
-        self._redraw_timer.timeout.connect(self.redraw)
+        self._redraw_timer.timeout.connect(self._scheduled_redraw)
         self._theme = ThemeWatcher(self)
         self._theme.changed.connect(self._restyle)
         self._build()
@@ -79,6 +80,7 @@ class PlotPage(Page):
         self.png_button.clicked.connect(self._ask_png)
         session.reading_arrived.connect(self.on_reading)
         session.reader_changed.connect(self._on_reader)
+        session.meter_changed.connect(lambda _meter: self.redraw())  # another history
 
     def _build(self) -> None:
         tools = QHBoxLayout()
@@ -113,8 +115,6 @@ class PlotPage(Page):
         self.span_choice.blockSignals(False)
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.png_button.setText(self.tr("Export P&NG…"))
-        self.picker.retranslate()
-        self.plots.retranslate()
         self._show_counts()
 
     # -- settings -----------------------------------------------------------------------------
@@ -136,11 +136,15 @@ class PlotPage(Page):
     def paused(self) -> bool:
         return self.pause_button.isChecked()
 
+    @property
+    def history(self) -> ReadingHistory:
+        """The meter's day of readings, kept by the session (read here, written on the loop)."""
+        return self.session.history
+
     # -- readings -----------------------------------------------------------------------------
 
     def on_reading(self, reading: MeterReading) -> None:
-        """Always recorded; drawn only when someone can see it."""
-        self.history.append_reading(reading)
+        """Recorded by the meter session; drawn here only when someone can see it."""
         if not reading.values.keys() <= set(self.picker.sensors()):
             self._offer(self.picker.selected())
         if self.isVisible() and not self.paused:
@@ -156,10 +160,18 @@ class PlotPage(Page):
             self.last_drawn = self.plots.draw(self.history, start, newest, follow=True)
         self._show_counts()
 
+    def _scheduled_redraw(self) -> None:
+        if self.isVisible() and not self.paused:
+            self.redraw()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.paused:
             self._redraw_timer.start()  # catch up with what arrived while hidden
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._redraw_timer.stop()  # nobody sees it: no redraw until shown again
+        super().hideEvent(event)
 
     def _on_reader(self, reader: MeterReader | None) -> None:
         if reader is not None:
@@ -183,7 +195,9 @@ class PlotPage(Page):
     def _on_pause(self, paused: bool) -> None:
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("&Pause"))
         self._show_counts()
-        if not paused:
+        if paused:
+            self._redraw_timer.stop()  # a redraw scheduled before the pause would move the view
+        else:
             self.redraw()
 
     def _on_window(self) -> None:
@@ -196,7 +210,7 @@ class PlotPage(Page):
     def _show_counts(self) -> None:
         text = self.tr("%n reading(s) in memory", "", len(self.history))
         if self.paused:
-            text = self.tr("Paused — %1").replace("%1", text)
+            text = fill(self.tr("Paused — %1"), text)
         self.counts.setText(text)
 
     # -- export -------------------------------------------------------------------------------
@@ -207,9 +221,10 @@ class PlotPage(Page):
         shown = self.plots.visible_range()
         newest = self.history.newest or 0.0
         start, end = shown if shown else (newest - self.window_s, newest)
-        window = self.history.window(start, end, sensors).copy()
+        with self.history.lock:  # the core loop appends meanwhile
+            window = self.history.window(start, end, sensors).copy()
         zone = tzlocal.get_localzone()
-        headers = (self.tr("Local time (%1)").replace("%1", str(zone)), self.tr("UTC"))
+        headers = (fill(self.tr("Local time (%1)"), zone), self.tr("UTC"))
         chosen = fmt or CsvFormat.for_decimal_mark(QLocale.system().decimalPoint())
         columns = [CsvColumn(s, unit_of(s)) for s in sensors]
         job = self.run(
@@ -227,7 +242,7 @@ class PlotPage(Page):
         return saved
 
     def _exported(self, path: Path, rows: int | None) -> None:
-        what = self.tr("Saved %1.").replace("%1", path.name)
+        what = fill(self.tr("Saved %1."), path.name)
         if rows is not None:
             what += " " + self.tr("%n row(s).", "", rows)
         self.show_message(Level.SUCCESS, what, details=str(path))

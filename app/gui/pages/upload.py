@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.meter.reading import MeterReading
 from app.core.upload_attempt import PreparedUpload, UploadAttempt, prepare_upload, send_batches
 from app.core.upload_history import UploadRecord
+from app.gui.i18n import fill
 from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.pages.base import Page
@@ -30,6 +31,7 @@ from app.gui.session import Session
 from app.gui.settings import Option
 from app.gui.steps import StepState
 from app.gui.widgets.dates import local_time
+from app.gui.widgets.step_pointer import StepPointer
 from app.gui.widgets.upload_answer import UploadAnswer
 from app.gui.widgets.upload_history_view import UploadHistoryView
 from app.gui.widgets.upload_preview import UploadPreview
@@ -56,9 +58,7 @@ class UploadPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.source, 1)
         top.addWidget(self.freeze)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint = StepPointer()
         self.hint.linkActivated.connect(session.request_step)
         self.preview = UploadPreview()
         self.unconfigured = self.preview.include_unconfigured
@@ -117,10 +117,7 @@ class UploadPage(Page):
         self.send_button.setText(self.tr("&Send test measurement"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.history_box.setTitle(self.tr("History (newest first)"))
-        self.preview.retranslate()
-        self.history_view.retranslate()
-        self._refresh()
-        self.answer.show_attempt(self.attempt)
+        self._refresh()  # the preview, history and answer retranslate themselves
 
     def restore_settings(self) -> None:
         self.unconfigured.setChecked(self.session.settings.get(UPLOAD_UNCONFIGURED))
@@ -246,10 +243,11 @@ class UploadPage(Page):
             return self.tr("No reading.")
         when = local_time(reading.at)
         offset = self.session.server_offset
-        text = (
+        text = fill(
             self.tr("Reading of %1 (frozen).") if self.freeze.isChecked()
-            else self.tr("Reading of %1 (live).")
-        ).replace("%1", when)  # fmt: skip
+            else self.tr("Reading of %1 (live)."),
+            when,
+        )  # fmt: skip
         if offset is None:
             text += " " + self.tr(
                 "Stamped on this laptop's clock (compare clocks to use ChileMedido's)."

@@ -25,14 +25,16 @@ from app.core.meter.bus_time import LinkKind
 from app.core.meter.links import DEFAULT_PORT, SerialPortInfo
 from app.core.meter.meter_uri import MeterURI, parse_meter_uri
 from app.core.meter.profile import Parity, SerialDefaults
+from app.gui.i18n import Retranslating
 
 BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 _KINDS = (LinkKind.TCP, LinkKind.RTU, LinkKind.RTU_OVER_TCP)
 _DEFAULTS = SerialDefaults()
 
 
-class LinkSettings(QWidget):
+class LinkSettings(Retranslating, QWidget):
     refresh_requested = Signal()  # the page should list the serial ports and call set_ports
+    changed = Signal()  # any field changed (the page compares them with the connected meter)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +215,7 @@ class LinkSettings(QWidget):
         self.uri_text.setText(self._uri_from_fields())
         self.uri_text.setCursorPosition(0)  # the scheme and host, not the end, in a short field
         self._show_port_info()
+        self.changed.emit()
 
     def _show_port_info(self) -> None:
         device = self.serial_port.currentText()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.core.plot_decimation import min_max_decimate
 from app.core.plot_groups import SensorGroup
 from app.core.reading_history import ReadingHistory
+from app.gui.i18n import Retranslating
 from app.gui.plot_theme import series_pen, style_plot
 from app.gui.theme import colors
 from app.gui.widgets.sensor_picker import group_title
@@ -24,7 +25,7 @@ MIN_PLOT_HEIGHT = 140
 LEFT_AXIS_PX = 64
 
 
-class LivePlots(QWidget):
+class LivePlots(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plots: list[Any] = []  # pg.PlotWidget, one per group
@@ -87,11 +88,18 @@ class LivePlots(QWidget):
         """
         if not self.plots:
             return 0
-        shown = history.window(start, end, sensors=self.curves)
         width = max(100, int(self.plots[0].getPlotItem().getViewBox().width()))
+        with history.lock:  # the core loop appends meanwhile; decimating copies what we draw
+            shown = history.window(start, end, sensors=self.curves)
+            series = {
+                sensor: min_max_decimate(shown.times, shown.values[sensor], width)
+                for sensor in self.curves
+            }
+            if len(shown) <= 2 * width:  # short series come back as views: copy them
+                series = {s: (x.copy(), y.copy()) for s, (x, y) in series.items()}
         drawn = 0
         for sensor, curve in self.curves.items():
-            x, y = min_max_decimate(shown.times, shown.values[sensor], width)
+            x, y = series[sensor]
             curve.setData(x, y, connect="finite")
             drawn += len(x)
         if follow:

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import number_locale
+from app.gui.i18n import Retranslating, number_locale
+from app.gui.widgets.tone_label import Tone, ToneLabel
 
 MIN_INTERVAL_S = 0.2
 MAX_INTERVAL_S = 3600.0
 
 
-class PollControls(QWidget):
+class PollControls(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.connect_button = QPushButton()
@@ -41,8 +42,16 @@ class PollControls(QWidget):
         grid.addWidget(self.poll_button, 2, 0, 1, 2)
         grid.addWidget(self.detect_button, 3, 0)
         grid.addWidget(self.plan_button, 3, 1)
+        # Says when the fields no longer describe the meter being polled; always in the layout
+        # (empty when not needed) so that the buttons do not move under the pointer.
+        self.stale_note = ToneLabel()
+        self.stale_note.set_tone(Tone.WARNING)
+        self.stale_note.setWordWrap(True)
+        grid.addWidget(self.stale_note, 4, 0, 1, 2)
         self._polling = False
         self._connected = False
+        self._stale = False
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.connect_button.setText(
@@ -63,9 +72,16 @@ class PollControls(QWidget):
             self.tr("Find the meters that answer on this port or gateway, and their profiles")
         )
         self.plan_button.setToolTip(self.tr("Show the register blocks each poll reads"))
+        self.stale_note.setText(
+            self.tr("The settings above changed: press Reconnect to read the meter they name.")
+            if self._stale
+            else ""
+        )
 
-    def set_state(self, *, connected: bool, polling: bool) -> None:
-        self._connected, self._polling = connected, polling
+    def set_state(self, *, connected: bool, polling: bool, stale: bool = False) -> None:
+        """`stale`: connected, but the link settings now name another meter or address."""
+        self._connected, self._polling, self._stale = connected, polling, connected and stale
+        self.connect_button.setDefault(self._stale)
         self.disconnect_button.setEnabled(connected)
         self.poll_button.setEnabled(connected)
         self.plan_button.setEnabled(connected)

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from app.core.api import RetryPolicy
 from app.core.clock_check import UTC_ZONE
 from app.core.clock_verdict import Comparison, DriftThresholds, Verdict
-from app.core.meter.reader import MeterReader
 from app.emulator.server import EmulatorServer
 from app.gui.i18n import Language, Translations
 from app.gui.pages.clock import ClockPage
@@ -154,7 +153,7 @@ def test_a_refused_set_clock_explains_com_protection(
     assert reader.profile.clock is not None
     # A firmware that knows another command number answers "3000, invalid command".
     other = replace(reader.profile, clock=replace(reader.profile.clock, set_command=1004))
-    session.set_reader(MeterReader(reader.link, other, 1))
+    session.use_profile(other)
     page = build(qtbot, session)
     compare(qtbot, page)
     page.view.meter_clock.set_button.click()

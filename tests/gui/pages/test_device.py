@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.api import ApiState, ChileMedidoClient, Environment
-from app.core.meter.meter_uri import open_link, parse_meter_uri
+from app.core.meter.meter_uri import parse_meter_uri
 from app.core.meter.profile_loader import default_library
-from app.core.meter.reader import MeterReader
+from app.core.meter.session import MeterSession
 from app.emulator.server import EmulatorServer
 from app.emulator.tokens import TokenRejected as EmulatorTokenRejected
 from app.emulator.world import default_world
@@ -171,15 +171,15 @@ def test_coverage_against_the_meter_steps_profile(
 def test_the_profile_follows_the_meter_step(qtbot: QtBot, page: DevicePage) -> None:
     look_up(qtbot, page, "29")
     page.hide()
-    page.session.settings.set(METER_PROFILE, "eastron-sdm630")  # what the Meter page writes
+    page.session.choose_meter_profile(default_library().get("eastron-sdm630"))  # Meter step
     page.show()
     assert page.profile.currentData() == "eastron-sdm630"
     assert state(page) is StepState.WARNING
     profile = default_library().get("carlo-gavazzi-em340")
-    reader = MeterReader(open_link(parse_meter_uri("tcp://127.0.0.1:1502"), profile), profile, 1)
-    page.session.set_reader(reader)  # the Meter step connected with another profile
+    meter = MeterSession(parse_meter_uri("tcp://127.0.0.1:1502"), profile)
+    page.session.set_meter(meter)  # the Meter step connected with another profile
     assert page.profile.currentData() == "carlo-gavazzi-em340"
-    page.session.set_reader(None)
+    page.session.set_meter(None)
 
 
 def test_the_platform_dictionary_on_demand(qtbot: QtBot, page: DevicePage) -> None:
@@ -201,12 +201,13 @@ def test_not_logged_in_points_to_the_connection_step(
 ) -> None:
     page = build(qtbot, session)
     assert page.pointer.isVisible()
-    assert "not logged in" in page.pointer.text.text()
+    assert "not logged in" in page.pointer.text()
+    assert 'href="connection"' in page.pointer.text()
     page.lookup.query.setText("29")
     page.lookup.button.click()
     assert page.banner.what.text() == "Log in to ChileMedido first."
     with qtbot.waitSignal(session.step_requested, timeout=1000) as asked:
-        page.pointer.button.click()
+        page.pointer.linkActivated.emit("connection")  # what a click on the link sends
     assert asked.args == ["connection"]
 
 
@@ -244,7 +245,8 @@ def test_a_revoked_token_points_back_to_the_connection_step(
     look_up(qtbot, page, "29")
     assert page.banner.what.text() == "ChileMedido refused the token."
     qtbot.waitUntil(lambda: page.pointer.isVisible(), timeout=WAIT_MS)
-    assert "no longer accepts" in page.pointer.text.text()
+    assert "no longer accepts" in page.pointer.text()
+    assert 'href="connection"' in page.pointer.text()
     assert page.session.device is None
     assert state(page) is StepState.ERROR
 

@@ -188,7 +188,8 @@ def test_a_meter_that_does_not_answer_gets_a_banner_and_polling_goes_on(
     assert "wiring (A/B)" in page.banner.todo.text()
     assert page.state is StepState.ERROR
     assert session.polling
-    assert cell(page, "Corriente A", STATUS) == "Not read"
+    # A poll the silence caught half-way read its first block: the next one reads nothing.
+    qtbot.waitUntil(lambda: cell(page, "Corriente A", STATUS) == "Not read", timeout=5000)
     assert waited > 0.9  # the whole timeout passed while the GUI thread kept ticking:
     assert len(ticks) >= 0.5 * waited / 0.05
     assert max(b - a for a, b in itertools.pairwise(ticks)) < 0.5
@@ -376,3 +377,32 @@ def test_cancelling_auto_detect_stops_it_promptly(
     assert dialog.scan_result.cancelled
     assert "Stopped" in dialog.now.text()
     assert dialog.start_button.isEnabled()
+
+
+def test_a_unit_changed_while_connected_asks_for_reconnect_and_reconnect_reads_it(
+    qtbot: QtBot, session: Session, start_sim: StartSim, translations: object
+) -> None:
+    _, port = start_sim({1: make_meter(SDM630), 7: make_meter(SDM630)})
+    page = polling_page(qtbot, session, port)
+    page.show()
+    note = page.controls.stale_note
+    assert note.text() == ""
+    polled_meter = session.meter
+    assert polled_meter is not None
+    assert polled_meter.unit == 1
+
+    page.link_settings.unit.setValue(7)  # the form names unit 7 while unit 1 is polled
+    assert "press Reconnect" in note.text()
+    assert page.controls.connect_button.text() == "Reconnect"
+    assert session.meter is polled_meter  # nothing applied behind the installer's back
+
+    page.link_settings.unit.setValue(1)  # back as it was: nothing to do
+    assert note.text() == ""
+    page.link_settings.unit.setValue(7)
+    page.controls.connect_button.click()
+    qtbot.waitUntil(lambda: session.latest_reading is not None, timeout=10000)
+    assert session.meter is not None
+    assert session.meter.unit == 7
+    assert session.latest_reading is not None
+    assert session.latest_reading.unit == 7
+    assert note.text() == ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import statistics
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from app.core.history_csv import CsvFormat
-from app.core.meter.meter_uri import open_link, parse_meter_uri
-from app.core.meter.reader import MeterReader
+from app.core.meter.meter_uri import parse_meter_uri
+from app.core.meter.session import MeterSession
 from app.core.reading_history import DAY_S
 from app.gui.pages.plot import PlotPage
 from app.gui.session import Session
@@ -44,9 +44,7 @@ def polled(session: Session) -> Iterator[Session]:
     sim = MeterSimulator({1: meter})
     port = on_loop(session.bridge, sim.start_tcp("127.0.0.1", 0))
     uri = parse_meter_uri(f"tcp://127.0.0.1:{port}?unit=1")
-    link = open_link(uri, meter.profile, pause_s=0.0)
-    session.set_link(link)
-    session.set_reader(MeterReader(link, meter.profile, 1))
+    session.set_meter(MeterSession(uri, meter.profile, pause_s=0.0))
     session.start_polling(interval_s=0.1)
     yield session
     session.stop_polling()
@@ -114,6 +112,42 @@ def test_the_history_keeps_filling_while_the_page_is_hidden(
     assert points(page, "Corriente A") == drawn  # no redraws nobody sees
     page.show()
     qtbot.waitUntil(lambda: points(page, "Corriente A") >= kept + 3, timeout=5000)
+
+
+def stop_right_after_a_redraw_is_scheduled(
+    qtbot: QtBot, page: PlotPage, session: Session, stop: Callable[[], object]
+) -> int:
+    """Call `stop` in the same GUI tick as the page schedules a redraw for a new reading (its
+    slot runs first), let three more readings arrive, and return the points drawn before."""
+    seen: list[int] = []
+
+    def stop_now(_reading: object) -> None:
+        if not seen:
+            seen.append(points(page, "Corriente A"))
+            stop()
+
+    session.reading_arrived.connect(stop_now)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    kept = len(page.history)
+    qtbot.waitUntil(lambda: len(page.history) >= kept + 3, timeout=10000)
+    session.reading_arrived.disconnect(stop_now)
+    return seen[0]
+
+
+def test_a_redraw_scheduled_before_a_hide_or_a_pause_never_runs(
+    qtbot: QtBot, polled: Session, translations: object
+) -> None:
+    page = shown_page(qtbot, polled)
+    qtbot.waitUntil(lambda: points(page, "Corriente A") >= 2, timeout=10000)
+    before = stop_right_after_a_redraw_is_scheduled(qtbot, page, polled, page.hide)
+    assert points(page, "Corriente A") == before  # nobody saw it: nothing drawn
+    page.show()
+    qtbot.waitUntil(lambda: points(page, "Corriente A") > before, timeout=5000)
+
+    before = stop_right_after_a_redraw_is_scheduled(qtbot, page, polled, page.pause_button.click)
+    assert points(page, "Corriente A") == before  # paused: the view holds still
+    page.pause_button.click()
+    assert points(page, "Corriente A") > before
 
 
 def test_csv_export_reads_back(
@@ -186,9 +220,8 @@ def test_a_day_at_one_hertz_draws_few_points(
     page.span_choice.setCurrentIndex(2)  # 24 hours
     width = page.plots.plots[0].getPlotItem().getViewBox().width()
     assert page.last_drawn <= len(DEFAULTS) * 2 * max(100, width)
-    started = time.perf_counter()
-    page.redraw()
-    assert time.perf_counter() - started < 1.0  # about 20 ms here; generous for busy CI
+    page.redraw()  # its cost is the benchmark's business, below
+    assert 0 < page.last_drawn <= len(DEFAULTS) * 2 * max(100, width)
 
 
 @pytest.mark.benchmark

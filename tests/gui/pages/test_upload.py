@@ -12,13 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from app.core.api import Device
 from app.core.clock_drift import Offset
-from app.core.meter.reading import MeterReading
 from app.emulator.server import EmulatorServer
 from app.gui.i18n import Language, Translations
 from app.gui.pages.upload import UploadPage
 from app.gui.session import Session
 from app.gui.steps import StepState
-from tests.fixtures.gui_world import connect_meter, log_in
+from tests.fixtures.gui_world import connect_meter, log_in, poll_once
 from tests.gui.conftest import on_loop
 
 
@@ -39,11 +38,7 @@ def ready(qtbot: QtBot, session: Session, emulator: EmulatorServer, number: str 
     device = on_loop(session.bridge, client.device_by_number(number))
     session.set_device(device)
     connect_meter(session, "eastron-sdm630")
-    reader = session.reader
-    assert reader is not None
-    reading = on_loop(session.bridge, reader.poll())
-    assert isinstance(reading, MeterReading)
-    session.publish_reading(reading)
+    poll_once(qtbot, session)
     return device
 
 
@@ -157,9 +152,7 @@ def test_a_rejection_shows_the_servers_message_and_keeps_the_batch(
     assert stored(emulator, "29") == []
     # The refused batch stays, frozen against new readings, ready to send again.
     assert page.freeze.isChecked()
-    reader = session.reader
-    assert reader is not None
-    session.publish_reading(on_loop(session.bridge, reader.poll()))
+    poll_once(qtbot, session)
     assert page.prepared.batch == refused
     send(qtbot, page)
     assert step_state(page) is StepState.OK
