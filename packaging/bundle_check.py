@@ -1,7 +1,7 @@
 """After a one-folder build: is everything the app loads by name actually inside the folder?
 
 A missing hidden import or data file does not fail PyInstaller; it fails on the installer's
-laptop, possibly quietly (a page loader falls back to a placeholder, keyring to no backend).
+laptop, possibly quietly (keyring falls back to no backend, a missing module fails at run time).
 So the build looks inside: the data files, the metadata read at run time, every module of
 `app` and every hidden import in the executables' module archive, the Qt plugins the GUI needs.
 """

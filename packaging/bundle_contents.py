@@ -31,8 +31,8 @@ DATA_GLOBS: tuple[tuple[str, str], ...] = (
 LEFT_OUT: tuple[str, ...] = ("resources/translations/*.ts",)
 
 # Imported by a computed name (importlib / entry points), so the analysis cannot see them; the
-# spec also collects every module of the `app` package (app.cli and the page loader import
-# commands and pages by name). The build checks that each of these is in the bundle.
+# spec also collects every module of the `app` package (app.cli imports its
+# commands by name). The build checks that each of these is in the bundle.
 HIDDEN_IMPORTS: tuple[str, ...] = (
     # keyring picks its backend through entry points; the Windows one is Credential Manager.
     "keyring.backends.Windows",

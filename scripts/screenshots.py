@@ -44,8 +44,8 @@ def render(lang: str, dark: bool, out: Path) -> int:
 
     from app.gui.app import launch
     from app.gui.i18n import Language
-    from app.gui.pages.upload import UploadPage
-    from app.gui.steps import STEPS
+    from app.gui.steps.catalog import STEPS
+    from app.gui.steps.upload.page import UploadPage
 
     running = launch(
         demo=True, language=Language(lang), scheme=Qt.ColorScheme.Dark if dark else None

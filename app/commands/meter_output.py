@@ -7,8 +7,8 @@ import logging
 from app.core.meter.detect import Responder
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reading import MeterReading
-from app.core.sensors import unit_of
-from app.core.value_format import format_words
+from app.core.readings.value_format import format_words
+from app.core.sensors.dictionary import unit_of
 
 
 def quiet_pymodbus() -> None:

@@ -78,7 +78,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def summary(library: ProfileLibrary, profile: MeterProfile) -> dict[str, Any]:
-    from app.core.sensors import sensor_dictionary
+    from app.core.sensors.dictionary import sensor_dictionary
 
     clock = profile.clock
     return {
@@ -94,7 +94,7 @@ def summary(library: ProfileLibrary, profile: MeterProfile) -> dict[str, Any]:
 
 
 def details(library: ProfileLibrary, profile: MeterProfile) -> dict[str, Any]:
-    from app.core.sensors import sensor_dictionary
+    from app.core.sensors.dictionary import sensor_dictionary
 
     mapped = set(profile.sensor_names)
     clock = profile.clock

@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core.api import InvalidToken, TokenInfo, parse_token
-from app.core.chile_time import laptop_zone
+from app.core.clock.chile_time import laptop_zone
 
 EXIT_VALID, EXIT_EXPIRED, EXIT_NOT_A_TOKEN = 0, 1, 2
 _PROMPT = "Paste the token (it stays hidden) and press Enter: "

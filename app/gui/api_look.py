@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core.api import ApiStatus, ApiVerdict
-from app.gui.steps import StepState
+from app.gui.steps.step import StepState
 from app.gui.widgets.dates import now
 from app.gui.widgets.tone_label import Tone
 

@@ -54,7 +54,7 @@ CHECK_TEXTS: dict[str, tuple[str, str]] = {
             "again (turn it back on afterwards if the site requires it).",
         ),
     ),
-    # -- clock verdicts (app.core.clock_verdict), shown with the offset on the Clock page --
+    # -- clock verdicts (app.core.clock.verdict), shown with the offset on the Clock page --
     "clock.in_sync": (N_("ErrorText", "That is within tolerance."), ""),
     "clock.drift_small": (N_("ErrorText", "Measurements would be stamped {amount} off."), ""),
     "clock.drift_large": (N_("ErrorText", "Measurements would be stamped at the wrong time."), ""),
@@ -215,7 +215,7 @@ CHECK_TEXTS: dict[str, tuple[str, str]] = {
         N_("ErrorText", "ChileMedido accepted the upload with a warning."),
         "",
     ),
-    # -- the upload history (app.core.upload_history) --
+    # -- the upload history (app.core.upload.history) --
     "history.unusable": (
         N_("ErrorText", "The upload history cannot be used."),
         N_(

@@ -144,7 +144,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
             "The token works while Medido is open; it may not be remembered after closing.",
         ),
     ),
-    # -- token files (app.core.token_file) --
+    # -- token files (app.core.account.token_file) --
     "token_file_unreadable": (
         N_("ErrorText", "The file {file} cannot be used as a token file."),
         N_("ErrorText", "Choose the file the ChileMedido administrator sent, or paste the token."),

@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtGui import QIcon
 
 from app.core.resources import resources_dir
-from app.gui.steps import StepState
+from app.gui.steps.step import StepState
 
 
 @cache

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
-from app.gui.pages import Page, create_page
 from app.gui.session import Session
 from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE
 from app.gui.sidebar import Sidebar
 from app.gui.status_bar import StatusBar
-from app.gui.steps import STEPS, StepState
+from app.gui.steps.catalog import STEPS
+from app.gui.steps.page import Page
+from app.gui.steps.step import StepState
 from app.gui.traffic_dock import TrafficDock
 
 
@@ -51,7 +52,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         for step in STEPS:
-            page = create_page(step, session)
+            page = step.page.build(session)
             page.step_state.connect(lambda state, key=step.key: self._on_step_state(key, state))
             self.pages[step.key] = page
             self.stack.addWidget(_scrollable(page))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.gui.error_text import describe
 from app.gui.i18n import Retranslating
 from app.gui.icons import step_icon
-from app.gui.steps import StepState
+from app.gui.steps.step import StepState
 from app.gui.theme import colors
 
 

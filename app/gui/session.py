@@ -14,17 +14,17 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.core.api import ApiState, ApiStatus, ChileMedidoClient, Device
-from app.core.clock_drift import Offset
+from app.core.clock.drift import Offset
 from app.core.meter.links import ModbusLink
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
 from app.core.meter.session import MeterSession
-from app.core.reading_history import ReadingHistory
+from app.core.readings.history import ReadingHistory
 from app.core.resources import user_data_dir
 from app.core.traffic import TrafficLog
-from app.core.upload_history import FILE_NAME as HISTORY_FILE
-from app.core.upload_history import UploadHistory
+from app.core.upload.history import FILE_NAME as HISTORY_FILE
+from app.core.upload.history import UploadHistory
 from app.gui.bridge import CoreBridge, EventRelay
 from app.gui.job import Job
 from app.gui.settings import ADDRESS_BASE, METER_PROFILE, Settings

@@ -6,7 +6,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from app.gui.icons import step_icon
-from app.gui.steps import Step, StepState
+from app.gui.steps.catalog import Step
+from app.gui.steps.step import StepState
 
 
 class Sidebar(QListWidget):

@@ -16,7 +16,7 @@ from app.gui.api_look import api_look
 from app.gui.i18n import Retranslating, fill
 from app.gui.icons import step_icon
 from app.gui.session import Session
-from app.gui.steps import StepState
+from app.gui.steps.step import StepState
 from app.gui.widgets.dates import countdown, local_time
 from app.gui.widgets.link_status import LINK_ICONS
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.core.chile_time import SANTIAGO
+from app.core.clock.chile_time import SANTIAGO
 from app.core.meter.profile import Function, MeterProfile, SensorMapping, SpecialDecoding
 from app.simulator import encoding, meter_clock
 from app.simulator.clock import SimClock

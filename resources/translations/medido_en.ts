@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/account_box.py" line="+154"/>
+        <location filename="../../app/gui/steps/connection/account_box.py" line="+154"/>
         <source>valid until %1 (%n day(s) left)</source>
         <translation>
             <numerusform>valid until %1 (%n day left)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DevicePage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/device.py" line="+201"/>
+        <location filename="../../app/gui/steps/device/page.py" line="+201"/>
         <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
         <translation>
             <numerusform>Meter “%1” · ChileMedido id %2 · %n variable configured.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DeviceTables</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/device_tables.py" line="+75"/>
+        <location filename="../../app/gui/steps/device/device_tables.py" line="+75"/>
         <source>Profile %1 supplies %2 of the %n variable(s) configured on this meter.</source>
         <translation>
             <numerusform>Profile %1 supplies %2 of the %n variable configured on this meter.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>PlotPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/pages/plot.py" line="+211"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+211"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n reading in memory</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>ProfilePicker</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/profile_picker.py" line="+71"/>
+        <location filename="../../app/gui/steps/meter/profile_picker.py" line="+71"/>
         <source>%1 — %2 (%n variable(s))</source>
         <translation>
             <numerusform>%1 — %2 (%n variable)</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>ScanDialog</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/scan_dialog.py" line="+192"/>
+        <location filename="../../app/gui/steps/meter/scan_dialog.py" line="+192"/>
         <source>%n meter(s) found</source>
         <translation>
             <numerusform>%n meter found</numerusform>
@@ -116,7 +116,7 @@
 <context>
     <name>TokenClaims</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/token_claims.py" line="+102"/>
+        <location filename="../../app/gui/steps/connection/token_claims.py" line="+102"/>
         <source>Valid: %n day(s) left.</source>
         <translation>
             <numerusform>Valid: %n day left.</numerusform>

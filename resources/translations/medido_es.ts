@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../app/gui/widgets/account_box.py" line="+84"/>
+        <location filename="../../app/gui/steps/connection/account_box.py" line="+84"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>ClockNotes</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_notes.py" line="+29"/>
+        <location filename="../../app/gui/steps/clock/clock_notes.py" line="+29"/>
         <source>Not logged in: ChileMedido&apos;s clock is unknown. &lt;a href=&quot;connection&quot;&gt;Log in on the Connection step&lt;/a&gt;.</source>
         <translation>Sin sesión iniciada: no se conoce el reloj de ChileMedido. &lt;a href=&quot;connection&quot;&gt;Inicie sesión en el paso Conexión&lt;/a&gt;.</translation>
     </message>
@@ -173,7 +173,7 @@
 <context>
     <name>ClockPage</name>
     <message>
-        <location filename="../../app/gui/pages/clock.py" line="+123"/>
+        <location filename="../../app/gui/steps/clock/page.py" line="+123"/>
         <source>Compare the meter&apos;s clock with ChileMedido&apos;s and the laptop&apos;s: measurements must be stamped on ChileMedido&apos;s time.</source>
         <translation>Compare el reloj del medidor con el de ChileMedido y el del notebook: las mediciones deben llevar la hora de ChileMedido.</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>es_CL</translation>
     </message>
     <message>
-        <location filename="../../app/gui/widgets/clock_text.py" line="+49"/>
+        <location filename="../../app/gui/steps/clock/clock_text.py" line="+49"/>
         <source>Pass</source>
         <translation>Aprobado</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>ClockView</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_view.py" line="+78"/>
+        <location filename="../../app/gui/steps/clock/clock_view.py" line="+78"/>
         <source>ChileMedido</source>
         <translation>ChileMedido</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../app/gui/pages/connection.py" line="+89"/>
+        <location filename="../../app/gui/steps/connection/page.py" line="+89"/>
         <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
         <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
     </message>
@@ -358,7 +358,7 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../app/gui/pages/device.py" line="+78"/>
+        <location filename="../../app/gui/steps/device/page.py" line="+78"/>
         <source>Find the meter on ChileMedido and compare its variables with the profile.</source>
         <translation>Busque el medidor en ChileMedido y compare sus variables con el perfil.</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>DeviceTables</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/device_tables.py" line="+75"/>
+        <location filename="../../app/gui/steps/device/device_tables.py" line="+75"/>
         <source>Profile %1 supplies %2 of the %n variable(s) configured on this meter.</source>
         <translation>
             <numerusform>El perfil %1 entrega %2 de la %n variable configurada en este medidor.</numerusform>
@@ -566,7 +566,7 @@
 <context>
     <name>EnvironmentBox</name>
     <message>
-        <location filename="../../app/gui/widgets/environment_box.py" line="+134"/>
+        <location filename="../../app/gui/steps/connection/environment_box.py" line="+134"/>
         <source>ChileMedido server</source>
         <translation>Servidor de ChileMedido</translation>
     </message>
@@ -1356,7 +1356,7 @@
 <context>
     <name>KnownGateways</name>
     <message>
-        <location filename="../../app/gui/widgets/known_gateways.py" line="+67"/>
+        <location filename="../../app/gui/steps/connection/known_gateways.py" line="+67"/>
         <source>Remembered gateways</source>
         <translation>Puertas de enlace recordadas</translation>
     </message>
@@ -1379,7 +1379,7 @@
 <context>
     <name>LinkSettings</name>
     <message>
-        <location filename="../../app/gui/widgets/link_settings.py" line="+113"/>
+        <location filename="../../app/gui/steps/meter/link_settings.py" line="+113"/>
         <source>Modbus TCP</source>
         <translation>Modbus TCP</translation>
     </message>
@@ -1568,7 +1568,7 @@
 <context>
     <name>LoginPointer</name>
     <message>
-        <location filename="../../app/gui/widgets/login_pointer.py" line="+34"/>
+        <location filename="../../app/gui/steps/device/login_pointer.py" line="+34"/>
         <source>ChileMedido no longer accepts this session&apos;s token. &lt;a href=&quot;connection&quot;&gt;Log in again with the newest refresh token on the Connection step&lt;/a&gt;.</source>
         <translation>ChileMedido ya no acepta el token de esta sesión. &lt;a href=&quot;connection&quot;&gt;Vuelva a iniciar sesión con el token de refresco más reciente en el paso Conexión&lt;/a&gt;.</translation>
     </message>
@@ -1581,7 +1581,7 @@
 <context>
     <name>LookupBar</name>
     <message>
-        <location filename="../../app/gui/widgets/lookup_bar.py" line="+14"/>
+        <location filename="../../app/gui/steps/device/lookup_bar.py" line="+14"/>
         <source>Meter number</source>
         <translation>Número de medidor</translation>
     </message>
@@ -1614,7 +1614,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+162"/>
+        <location filename="../../app/gui/main_window.py" line="+163"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
@@ -1700,7 +1700,7 @@
 <context>
     <name>MeterClockBox</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_clock_box.py" line="+66"/>
+        <location filename="../../app/gui/steps/clock/meter_clock_box.py" line="+66"/>
         <source>Meter clock</source>
         <translation>Reloj del medidor</translation>
     </message>
@@ -1728,7 +1728,7 @@
 <context>
     <name>MeterPage</name>
     <message>
-        <location filename="../../app/gui/pages/meter.py" line="+84"/>
+        <location filename="../../app/gui/steps/meter/page.py" line="+84"/>
         <source>Read every variable from the meter, and check that each one makes sense.</source>
         <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
@@ -1741,7 +1741,7 @@
 <context>
     <name>MeterReadout</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_readout.py" line="+95"/>
+        <location filename="../../app/gui/steps/meter/meter_readout.py" line="+95"/>
         <source>Addresses in this plan are 0-based.</source>
         <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
@@ -1764,7 +1764,7 @@
 <context>
     <name>MeterSetup</name>
     <message>
-        <location filename="../../app/gui/widgets/meter_setup.py" line="+40"/>
+        <location filename="../../app/gui/steps/meter/meter_setup.py" line="+40"/>
         <source>Where the meter is</source>
         <translation>Dónde está el medidor</translation>
     </message>
@@ -1780,17 +1780,9 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../app/gui/pages/placeholder.py" line="+28"/>
-        <source>This step is not available in this version yet.</source>
-        <translation>Este paso aún no está disponible en esta versión.</translation>
-    </message>
-</context>
-<context>
     <name>PlotPage</name>
     <message>
-        <location filename="../../app/gui/pages/plot.py" line="+105"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+105"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
         <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
@@ -1901,7 +1893,7 @@
 <context>
     <name>PollControls</name>
     <message>
-        <location filename="../../app/gui/widgets/poll_controls.py" line="+58"/>
+        <location filename="../../app/gui/steps/meter/poll_controls.py" line="+58"/>
         <source>Reconnect</source>
         <translation>Reconectar</translation>
     </message>
@@ -1964,7 +1956,7 @@
 <context>
     <name>ProfilePicker</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/profile_picker.py" line="+71"/>
+        <location filename="../../app/gui/steps/meter/profile_picker.py" line="+71"/>
         <source>%1 — %2 (%n variable(s))</source>
         <translation>
             <numerusform>%1 — %2 (%n variable)</numerusform>
@@ -1975,7 +1967,7 @@
 <context>
     <name>ReadingTableModel</name>
     <message>
-        <location filename="../../app/gui/models/reading_table.py" line="+35"/>
+        <location filename="../../app/gui/steps/meter/reading_table.py" line="+35"/>
         <source>Sensor</source>
         <translation>Sensor</translation>
     </message>
@@ -2018,7 +2010,7 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../app/gui/widgets/scan_dialog.py" line="+131"/>
+        <location filename="../../app/gui/steps/meter/scan_dialog.py" line="+131"/>
         <source>Auto-detect meters</source>
         <translation>Detectar medidores automáticamente</translation>
     </message>
@@ -2099,7 +2091,7 @@
 <context>
     <name>ScanResults</name>
     <message>
-        <location filename="../../app/gui/widgets/scan_results.py" line="+41"/>
+        <location filename="../../app/gui/steps/meter/scan_results.py" line="+41"/>
         <source>Meter</source>
         <translation>Medidor</translation>
     </message>
@@ -2152,7 +2144,7 @@
 <context>
     <name>SensorPicker</name>
     <message>
-        <location filename="../../app/gui/widgets/sensor_picker.py" line="+12"/>
+        <location filename="../../app/gui/steps/plot/sensor_picker.py" line="+12"/>
         <source>Active power</source>
         <translation>Potencia activa</translation>
     </message>
@@ -2210,7 +2202,7 @@
 <context>
     <name>SensorStatus</name>
     <message>
-        <location filename="../../app/gui/models/sensor_status.py" line="+23"/>
+        <location filename="../../app/gui/steps/meter/sensor_status.py" line="+23"/>
         <source>illegal function</source>
         <translation>función no permitida</translation>
     </message>
@@ -2415,7 +2407,7 @@
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../app/gui/steps.py" line="+41"/>
+        <location filename="../../app/gui/steps/step.py" line="+26"/>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
@@ -2448,7 +2440,7 @@
 <context>
     <name>TokenBox</name>
     <message>
-        <location filename="../../app/gui/widgets/token_box.py" line="+104"/>
+        <location filename="../../app/gui/steps/connection/token_box.py" line="+104"/>
         <source>Refresh token</source>
         <translation>Token de refresco</translation>
     </message>
@@ -2496,7 +2488,7 @@
 <context>
     <name>TokenClaims</name>
     <message>
-        <location filename="../../app/gui/widgets/token_claims.py" line="+21"/>
+        <location filename="../../app/gui/steps/connection/token_claims.py" line="+21"/>
         <source>nothing was pasted</source>
         <translation>no se pegó nada</translation>
     </message>
@@ -2594,7 +2586,7 @@
 <context>
     <name>TokenInput</name>
     <message>
-        <location filename="../../app/gui/widgets/token_input.py" line="+71"/>
+        <location filename="../../app/gui/steps/connection/token_input.py" line="+71"/>
         <source>Paste here the refresh token the ChileMedido administrator sent (line breaks and spaces from the e-mail or PDF do not matter).</source>
         <translation>Pegue aquí el token de refresco que le envió el administrador de ChileMedido (no importan los saltos de línea ni los espacios del correo o del PDF).</translation>
     </message>
@@ -2612,7 +2604,7 @@
 <context>
     <name>ToleranceBox</name>
     <message>
-        <location filename="../../app/gui/widgets/tolerance_box.py" line="+52"/>
+        <location filename="../../app/gui/steps/clock/tolerance_box.py" line="+52"/>
         <source>Tolerance</source>
         <translation>Tolerancia</translation>
     </message>
@@ -2726,7 +2718,7 @@
 <context>
     <name>UploadAnswer</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_answer.py" line="+40"/>
+        <location filename="../../app/gui/steps/upload/upload_answer.py" line="+40"/>
         <source>ChileMedido answered HTTP %1: stored.</source>
         <translation>ChileMedido respondió HTTP %1: guardada.</translation>
     </message>
@@ -2759,7 +2751,7 @@
 <context>
     <name>UploadHistoryView</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_history_view.py" line="+75"/>
+        <location filename="../../app/gui/steps/upload/upload_history_view.py" line="+75"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
@@ -2812,7 +2804,7 @@
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../app/gui/pages/upload.py" line="+110"/>
+        <location filename="../../app/gui/steps/upload/page.py" line="+110"/>
         <source>Send a test measurement from the meter&apos;s current reading and see what ChileMedido answers.</source>
         <translation>Envíe una medición de prueba con la lectura actual del medidor y vea qué responde ChileMedido.</translation>
     </message>
@@ -2915,7 +2907,7 @@
 <context>
     <name>UploadPreview</name>
     <message>
-        <location filename="../../app/gui/widgets/upload_preview.py" line="+84"/>
+        <location filename="../../app/gui/steps/upload/upload_preview.py" line="+84"/>
         <source>What will be sent (JSON, exactly as sent)</source>
         <translation>Lo que se enviará (JSON, tal como se envía)</translation>
     </message>
@@ -2958,7 +2950,7 @@
 <context>
     <name>ZonesBox</name>
     <message>
-        <location filename="../../app/gui/widgets/clock_zones.py" line="+19"/>
+        <location filename="../../app/gui/steps/clock/clock_zones.py" line="+19"/>
         <source>Continental Chile (America/Santiago)</source>
         <translation>Chile continental (America/Santiago)</translation>
     </message>

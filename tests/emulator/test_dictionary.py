@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.sensors import sensor_dictionary
+from app.core.sensors.dictionary import sensor_dictionary
 from app.emulator.dictionary import DICTIONARY
 from tests.emulator.seed import SEED_SENSORS
 

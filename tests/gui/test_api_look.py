@@ -9,8 +9,8 @@ import pytest
 from app.core.api import ApiState, ApiStatus, ApiVerdict
 from app.gui.api_look import API_LOOKS, api_look
 from app.gui.main_window import MainWindow
-from app.gui.pages.connection import ConnectionPage
-from app.gui.steps import StepState
+from app.gui.steps.connection.page import ConnectionPage
+from app.gui.steps.step import StepState
 from app.gui.widgets.tone_label import Tone
 
 

@@ -11,18 +11,18 @@ import httpx
 from pytestqt.qtbot import QtBot
 
 from app.core.api import ApiState, EnvironmentKind
-from app.core.clock_verdict import Comparison, Verdict
+from app.core.clock.verdict import Comparison, Verdict
 from app.emulator.server import EmulatorServer
 from app.gui.demo import DEMO_DEVICE, DEMO_PROFILE
 from app.gui.main_window import MainWindow
-from app.gui.pages.clock import ClockPage
-from app.gui.pages.connection import ConnectionPage
-from app.gui.pages.device import DevicePage
-from app.gui.pages.meter import MeterPage
-from app.gui.pages.plot import PlotPage
-from app.gui.pages.upload import UploadPage
 from app.gui.session import Session
-from app.gui.steps import StepState
+from app.gui.steps.clock.page import ClockPage
+from app.gui.steps.connection.page import ConnectionPage
+from app.gui.steps.device.page import DevicePage
+from app.gui.steps.meter.page import MeterPage
+from app.gui.steps.plot.page import PlotPage
+from app.gui.steps.step import StepState
+from app.gui.steps.upload.page import UploadPage
 from app.simulator import MeterSimulator
 from tests.fixtures.simulator import make_meter
 from tests.gui.conftest import on_loop

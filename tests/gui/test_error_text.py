@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.account.token_file import TokenFileError
 from app.core.api import (
     ERROR_CODES,
     ConnectionRefused,
@@ -9,7 +10,6 @@ from app.core.api import (
 )
 from app.core.api._credentials import NO_STORE
 from app.core.meter.links import LinkTimeout
-from app.core.token_file import TokenFileError
 from app.gui.error_text import describe, describe_code, known_codes
 from app.gui.i18n import Language, Translations
 

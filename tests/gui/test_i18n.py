@@ -21,7 +21,7 @@ from app.gui.i18n import (
     number_text,
     system_language,
 )
-from app.gui.widgets.tolerance_box import ToleranceBox
+from app.gui.steps.clock.tolerance_box import ToleranceBox
 
 GUI_DIR = Path(app.gui.__file__).parent
 

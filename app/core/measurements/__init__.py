@@ -27,7 +27,7 @@ from app.core.measurements.validation import (
     split,
     validate,
 )
-from app.core.sensor_names import dictionary_names, fold, suggest
+from app.core.sensors.names import dictionary_names, fold, suggest
 
 __all__ = [
     "MAX_MEASURES",

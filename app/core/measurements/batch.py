@@ -21,8 +21,8 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from app.core.api import DeviceMeasurements, Measure
-from app.core.clock_drift import Offset
-from app.core.sensor_names import suggest
+from app.core.clock.drift import Offset
+from app.core.sensors.names import suggest
 
 
 class OmissionReason(StrEnum):

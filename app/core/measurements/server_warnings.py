@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.sensor_names import dictionary_names, fold
+from app.core.sensors.names import dictionary_names, fold
 from app.core.traffic import redact
 
 

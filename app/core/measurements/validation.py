@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from app.core.api import MILLISECOND_TIMESTAMPS, Measure
 from app.core.measurements.batch import MeasurementBatch
-from app.core.sensor_names import dictionary_names, suggest
+from app.core.sensors.names import dictionary_names, suggest
 
 MAX_MEASURES = 100
 MAX_SPAN_S = 86_400

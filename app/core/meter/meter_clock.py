@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from app.core.clock_drift import MeterClockRead
+from app.core.clock.drift import MeterClockRead
 from app.core.meter.links import ModbusLink
 from app.core.meter.profile import ClockFormat, ClockSpec, MeterProfile
 
@@ -40,7 +40,7 @@ class MeterClockReading:
     raw: tuple[int, ...]
 
     def as_clock_read(self) -> MeterClockRead:
-        """For `app.core.clock_drift.ClockDrift.measure(..., meter=...)`."""
+        """For `app.core.clock.drift.ClockDrift.measure(..., meter=...)`."""
         return MeterClockRead(self.meter_time, self.host_time, self.uncertainty_s)
 
     @property

@@ -17,7 +17,7 @@ from app.core.meter.links import LinkError, ModbusLink
 from app.core.meter.profile import MeterProfile, SensorMapping, WordOrder
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
-from app.core.sensors import sensor_by_name
+from app.core.sensors.dictionary import sensor_by_name
 
 PLAUSIBLE: dict[str, tuple[float, float]] = {
     "voltage_ln": (90.0, 260.0),

@@ -29,8 +29,8 @@ from app.core.meter.profile import (
 )
 from app.core.meter.profile_errors import ProfileErrorCode, entry_label
 from app.core.meter.profile_fields import FieldReader
-from app.core.sensor_names import fold, suggest
-from app.core.sensors import AUXILIARY_QUANTITIES, sensor_by_name
+from app.core.sensors.dictionary import AUXILIARY_QUANTITIES, sensor_by_name
+from app.core.sensors.names import fold, suggest
 
 TOP_KEYS = {
     "manufacturer", "model", "description", "default_unit", "notes", "limits", "serial",

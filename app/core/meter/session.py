@@ -24,7 +24,7 @@ from app.core.meter.meter_uri import MeterURI, open_link
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
-from app.core.reading_history import ReadingHistory
+from app.core.readings.history import ReadingHistory
 
 
 class MeterSession:

@@ -24,7 +24,7 @@ from app.core.meter.reading import MeterReading
 from app.gui.error_text import describe
 from app.gui.i18n import N_, Retranslating, fill, number_locale, number_text
 from app.gui.icons import step_icon
-from app.gui.steps import StepState
+from app.gui.steps.step import StepState
 from app.gui.widgets.dates import local_time
 
 LINK_ICONS = {  # a link's state as a step state icon (here and in the status bar)

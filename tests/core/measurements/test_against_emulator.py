@@ -10,14 +10,14 @@ from dataclasses import replace
 import pytest
 
 from app.core.api import ChileMedidoClient, Environment
-from app.core.clock_drift import ClockDrift, ClockSample, sample_server
-from app.core.clock_verdict import Comparison, Verdict, judge_drift
+from app.core.clock.drift import ClockDrift, ClockSample, sample_server
+from app.core.clock.verdict import Comparison, Verdict, judge_drift
 from app.core.measurements import MeasurementBatch, OmissionReason, explain_warnings, validate
 from app.core.meter.links import TcpLink
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
 from app.core.traffic import Direction, TrafficLog
-from app.core.upload_history import UploadHistory, record_upload
+from app.core.upload.history import UploadHistory, record_upload
 from app.emulator.server import EmulatorServer
 from app.emulator.world import default_world
 from tests.fixtures.emulator import EmulatorFactory

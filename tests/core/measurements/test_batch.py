@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from app.core.api import Device, DeviceMeasurements, InvalidMeasurement, Measure, Sensor
-from app.core.clock_drift import Offset
+from app.core.clock.drift import Offset
 from app.core.measurements import MeasurementBatch, OmissionReason, server_timestamp
-from app.core.sensors import sensor_dictionary
+from app.core.sensors.dictionary import sensor_dictionary
 
 ALL = tuple(s.name for s in sensor_dictionary())
 SEED_DEVICE = Device(29, "29", tuple(Sensor(s.name, s.unit, s.alias) for s in sensor_dictionary()))

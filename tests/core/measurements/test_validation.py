@@ -10,7 +10,7 @@ from app.core.measurements import (
     split,
     validate,
 )
-from app.core.sensors import sensor_dictionary
+from app.core.sensors.dictionary import sensor_dictionary
 
 ALL = tuple(s.name for s in sensor_dictionary())
 NOW = 1_780_000_000  # 2026-05-28, on the server's clock

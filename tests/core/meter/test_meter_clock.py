@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.core.clock_drift import MeterClockRead
+from app.core.clock.drift import MeterClockRead
 from app.core.meter.links import TcpLink
 from app.core.meter.meter_clock import (
     MeterClockError,

@@ -26,7 +26,7 @@ from app.core.meter.profile import (
 )
 from app.core.meter.profile_loader import ProfileLibrary, shipped_profiles_dir
 from app.core.resources import resources_dir
-from app.core.sensors import AUXILIARY_QUANTITIES, sensor_by_name
+from app.core.sensors.dictionary import AUXILIARY_QUANTITIES, sensor_by_name
 
 # Shipped profile id -> the research's model entry.
 REFERENCE_MODEL = {

@@ -1,0 +1,262 @@
+"""The Plot step: the meter's values over time, to see that they behave (a load switching on
+shows in power and current, the three phase voltages sit together near 220 V).
+
+The meter session keeps a 24-hour history of its readings (app.core.meter.session) whether the
+page is shown or not, so the plot has the whole day when the installer comes back to it. Redraws
+happen only while the page is visible and not paused (a redraw already scheduled is dropped on
+hide or pause); pausing stops the view from scrolling (to zoom and pan) while the history keeps
+filling. CSV and PNG export go through file dialogs; tests call
+export_csv/export_png with a path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tzlocal
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+)
+
+from app.core.meter.reader import MeterReader
+from app.core.meter.reading import MeterReading
+from app.core.readings.csv_export import CsvColumn, CsvFormat, export_history_csv
+from app.core.readings.groups import default_selection, group_by_unit, unit_of
+from app.core.readings.history import ReadingHistory
+from app.core.sensors.dictionary import sensor_dictionary
+from app.gui.i18n import fill
+from app.gui.job import Job
+from app.gui.message_banner import Level
+from app.gui.session import Session
+from app.gui.settings import PLOT_SENSORS, PLOT_WINDOW_S
+from app.gui.steps.page import Page
+from app.gui.steps.plot.live_plots import LivePlots
+from app.gui.steps.plot.sensor_picker import SensorPicker
+from app.gui.steps.step import StepState
+from app.gui.theme import ThemeWatcher
+
+WINDOWS_S = (300, 3600, 86_400)
+REDRAW_DELAY_MS = 30  # readings that arrive together cost one redraw
+MIN_SPAN_S = 60.0
+
+
+class PlotPage(Page):
+    key = "plot"
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.picker = SensorPicker()
+        self.plots = LivePlots()
+        self.pause_button = QPushButton()
+        self.pause_button.setCheckable(True)
+        self.window_label = QLabel()
+        self.span_choice = QComboBox()
+        self.csv_button, self.png_button = QPushButton(), QPushButton()
+        self.counts = QLabel()
+        self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.last_drawn = 0  # points handed to pyqtgraph by the last redraw
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_DELAY_MS)
+        self._redraw_timer.timeout.connect(self._scheduled_redraw)
+        self._theme = ThemeWatcher(self)
+        self._theme.changed.connect(self._restyle)
+        self._build()
+
+        self.picker.selection_changed.connect(self._on_selection)
+        self.pause_button.toggled.connect(self._on_pause)
+        self.span_choice.currentIndexChanged.connect(self._on_window)
+        self.csv_button.clicked.connect(self._ask_csv)
+        self.png_button.clicked.connect(self._ask_png)
+        session.reading_arrived.connect(self.on_reading)
+        session.reader_changed.connect(self._on_reader)
+        session.meter_changed.connect(lambda _meter: self.redraw())  # another history
+
+    def _build(self) -> None:
+        tools = QHBoxLayout()
+        for widget in (self.pause_button, self.window_label, self.span_choice):
+            tools.addWidget(widget)
+        tools.addWidget(self.counts, 1)
+        tools.addWidget(self.csv_button)
+        tools.addWidget(self.png_button)
+        scroll = QScrollArea()
+        scroll.setWidget(self.plots)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.picker)
+        split.addWidget(scroll)
+        split.setStretchFactor(1, 1)
+        split.setSizes([270, 830])
+        self.body.addLayout(tools)
+        self.body.addWidget(split, 1)
+
+    def description(self) -> str:
+        return self.tr("Watch the values over time: a load that switches on, three phases alike.")
+
+    def retranslate(self) -> None:
+        self.pause_button.setText(self.tr("Resume") if self.paused else self.tr("&Pause"))
+        self.window_label.setText(self.tr("Show the last"))
+        index = max(0, self.span_choice.currentIndex())
+        self.span_choice.blockSignals(True)
+        self.span_choice.clear()
+        self.span_choice.addItems([self.tr("5 minutes"), self.tr("1 hour"), self.tr("24 hours")])
+        self.span_choice.setCurrentIndex(index)
+        self.span_choice.blockSignals(False)
+        self.csv_button.setText(self.tr("Export &CSV…"))
+        self.png_button.setText(self.tr("Export P&NG…"))
+        self._show_counts()
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        seconds = self.session.settings.get(PLOT_WINDOW_S)
+        self.span_choice.setCurrentIndex(WINDOWS_S.index(seconds) if seconds in WINDOWS_S else 0)
+        self._offer(self.session.settings.get(PLOT_SENSORS))
+
+    def save_settings(self) -> None:
+        self.session.settings.set(PLOT_WINDOW_S, self.window_s)
+        self.session.settings.set(PLOT_SENSORS, self.picker.selected())
+
+    @property
+    def window_s(self) -> int:
+        return WINDOWS_S[max(0, self.span_choice.currentIndex())]
+
+    @property
+    def paused(self) -> bool:
+        return self.pause_button.isChecked()
+
+    @property
+    def history(self) -> ReadingHistory:
+        """The meter's day of readings, kept by the session (read here, written on the loop)."""
+        return self.session.history
+
+    # -- readings -----------------------------------------------------------------------------
+
+    def on_reading(self, reading: MeterReading) -> None:
+        """Recorded by the meter session; drawn here only when someone can see it."""
+        if not reading.values.keys() <= set(self.picker.sensors()):
+            self._offer(self.picker.selected())
+        if self.isVisible() and not self.paused:
+            self._redraw_timer.start()
+        if reading.available:
+            self.set_step_state(StepState.OK)
+
+    def redraw(self) -> None:
+        newest, oldest = self.history.newest, self.history.oldest
+        if newest is not None and oldest is not None:
+            # Until the history covers the window, show what there is (at least a minute).
+            start = max(newest - self.window_s, min(oldest, newest - MIN_SPAN_S))
+            self.last_drawn = self.plots.draw(self.history, start, newest, follow=True)
+        self._show_counts()
+
+    def _scheduled_redraw(self) -> None:
+        if self.isVisible() and not self.paused:
+            self.redraw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.paused:
+            self._redraw_timer.start()  # catch up with what arrived while hidden
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._redraw_timer.stop()  # nobody sees it: no redraw until shown again
+        super().hideEvent(event)
+
+    def _on_reader(self, reader: MeterReader | None) -> None:
+        if reader is not None:
+            self._offer(self.picker.selected() or self.session.settings.get(PLOT_SENSORS))
+
+    def _offer(self, wanted: list[str]) -> None:
+        """List the meter's sensors (or the whole dictionary) and those already recorded."""
+        reader = self.session.reader
+        names = list(reader.profile.sensor_names) if reader else []
+        names = names or [s.name for s in sensor_dictionary()]
+        names += [s for s in self.history.sensors if s not in names]
+        chosen = [s for s in wanted if s in names] or default_selection(names)
+        self.picker.set_sensors(names, chosen)
+        self._on_selection(chosen)
+
+    def _on_selection(self, sensors: list[str]) -> None:
+        self.plots.set_groups(group_by_unit(sensors))
+        self.session.settings.set(PLOT_SENSORS, sensors)
+        self.redraw()
+
+    def _on_pause(self, paused: bool) -> None:
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("&Pause"))
+        self._show_counts()
+        if paused:
+            self._redraw_timer.stop()  # a redraw scheduled before the pause would move the view
+        else:
+            self.redraw()
+
+    def _on_window(self) -> None:
+        self.session.settings.set(PLOT_WINDOW_S, self.window_s)
+        self.redraw()
+
+    def _restyle(self, _dark: bool) -> None:
+        self.plots.restyle()
+
+    def _show_counts(self) -> None:
+        text = self.tr("%n reading(s) in memory", "", len(self.history))
+        if self.paused:
+            text = fill(self.tr("Paused — %1"), text)
+        self.counts.setText(text)
+
+    # -- export -------------------------------------------------------------------------------
+
+    def export_csv(self, path: Path, fmt: CsvFormat | None = None) -> Job[int]:
+        """The plotted sensors (all, if none is) over the time shown, written off the GUI thread."""
+        sensors = self.picker.selected() or list(self.history.sensors)
+        shown = self.plots.visible_range()
+        newest = self.history.newest or 0.0
+        start, end = shown if shown else (newest - self.window_s, newest)
+        with self.history.lock:  # the core loop appends meanwhile
+            window = self.history.window(start, end, sensors).copy()
+        zone = tzlocal.get_localzone()
+        headers = (fill(self.tr("Local time (%1)"), zone), self.tr("UTC"))
+        chosen = fmt or CsvFormat.for_decimal_mark(QLocale.system().decimalPoint())
+        columns = [CsvColumn(s, unit_of(s)) for s in sensors]
+        job = self.run(
+            export_history_csv(path, window, columns, chosen, zone=zone, time_headers=headers)
+        )
+        job.succeeded.connect(lambda rows: self._exported(path, rows))
+        return job
+
+    def export_png(self, path: Path) -> bool:
+        saved = self.plots.save_png(path)
+        if saved:
+            self._exported(path, None)
+        else:
+            self.show_message(Level.ERROR, self.tr("The image could not be saved."))
+        return saved
+
+    def _exported(self, path: Path, rows: int | None) -> None:
+        what = fill(self.tr("Saved %1."), path.name)
+        if rows is not None:
+            what += " " + self.tr("%n row(s).", "", rows)
+        self.show_message(Level.SUCCESS, what, details=str(path))
+
+    def _ask_csv(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export CSV"), "medido.csv", self.tr("CSV files (*.csv)")
+        )
+        if name:
+            self.export_csv(Path(name))
+
+    def _ask_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PNG"), "medido.png", self.tr("PNG images (*.png)")
+        )
+        if name:
+            self.export_png(Path(name))
