@@ -33,7 +33,7 @@ def reading_table(reading: MeterReading, profile: MeterProfile, where: str) -> s
     for sensor, value in rows:
         raw = format_words(reading.raw.get(sensor, ()))
         line = f"{sensor:<{width}}  {format_value(value):>14}  {units[sensor]:<{unit_width}}  {raw}"
-        problem = reading.problems.get(sensor)
+        problem = reading.problems.get(sensor) or reading.notes.get(sensor)
         if problem is not None and problem.code != "no-reply":  # a failed poll says why once
             line += f"\n{'':<{width}}  ↳ {problem.message}"
         lines.append(line)

@@ -22,6 +22,8 @@ from typing import Any, Protocol
 
 from app.core.api import DeviceMeasurements, Measure
 from app.core.clock.drift import Offset
+from app.core.sensors.dictionary import unit_of
+from app.core.sensors.limits import impossible_value
 from app.core.sensors.names import suggest
 
 
@@ -30,6 +32,7 @@ class OmissionReason(StrEnum):
     NOT_IN_PROFILE = "not_in_profile"  # the device has the sensor; the meter profile has no map
     NOT_CONFIGURED = "not_configured"  # the reading has it; the device on ChileMedido does not
     NOT_FINITE = "not_finite"  # NaN or infinity: JSON cannot carry it, the platform refuses it
+    IMPOSSIBLE = "impossible"  # a value no meter can produce: decoded wrongly, never uploaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,8 @@ class MeasurementBatch:
                 omitted.append(_not_available(name, problems.get(name)))
             elif not _finite(value):
                 omitted.append(_not_finite(name, value))
+            elif (why := impossible_value(name, value)) is not None:
+                omitted.append(_impossible(name, value, why))
             else:
                 chosen[name] = float(value)
         extra: list[str] = []
@@ -201,6 +206,16 @@ def _not_finite(name: str, value: float) -> Omission:
         OmissionReason.NOT_FINITE,
         f'The value of "{name}" is {value!r}, not a finite number; the platform refuses it, so '
         "it is left out. Check the profile's data type and word order for this variable.",
+    )
+
+
+def _impossible(name: str, value: float, why: str) -> Omission:
+    return Omission(
+        name,
+        OmissionReason.IMPOSSIBLE,
+        f'The value of "{name}" is {value:g} {unit_of(name)}, which no meter can produce ({why}); '
+        "it is left out. The profile decodes this register wrongly (type, word order, scale or a "
+        "'not available' pattern).",
     )
 
 

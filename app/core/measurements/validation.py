@@ -3,9 +3,10 @@
 The platform refuses a request with more than 100 measures, or whose earliest and latest
 timestamps are more than a day apart (counted across the whole body, as the emulator does), or a
 value that is not a finite number. It ignores, with a warning, a name it does not know. Medido
-also catches what the platform would take but the installer would regret: a name that is a real
-one but for an accent, a device number left blank, a clock in the future or months behind, and
-timestamps in milliseconds.
+also refuses a value no meter can produce (app.core.sensors.limits: a negative energy counter,
+|PF| > 1…), and catches what the platform would take but the installer would regret: a name
+that is a real one but for an accent, a device number left blank, a clock in the future or
+months behind, and timestamps in milliseconds.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from enum import StrEnum
 
 from app.core.api import MILLISECOND_TIMESTAMPS, Measure
 from app.core.measurements.batch import MeasurementBatch
+from app.core.sensors.dictionary import unit_of
+from app.core.sensors.limits import impossible_value
 from app.core.sensors.names import dictionary_names, suggest
 
 MAX_MEASURES = 100
@@ -206,6 +209,18 @@ def _check_measure(
                 _error(
                     "not_finite",
                     f'The value of "{name}" is {value!r}; ChileMedido takes finite numbers only.',
+                    device,
+                    stamp,
+                    name,
+                )
+            )
+        elif (why := impossible_value(name, value)) is not None:
+            out.append(
+                _error(
+                    "impossible_value",
+                    f'The value of "{name}" is {value:g} {unit_of(name)}, which no meter can '
+                    f"produce ({why}): the profile decodes this register wrongly (type, word "
+                    "order, scale or a 'not available' pattern). It must not be uploaded.",
                     device,
                     stamp,
                     name,

@@ -122,16 +122,20 @@ def _collect_values(
     feeds: dict[RegisterSource, list[str]] = {}
     skipped: dict[str, tuple[RegisterKey, ...]] = {}
     for mapping in mappings:
-        lacking = tuple(
-            (p.function, a)
-            for p in mapping.parts
-            for a in range(p.address, p.end)
-            if (p.function, a) in unreadable
-        )
-        if lacking:
-            skipped[mapping.sensor] = lacking
+        missing_parts = [
+            p for p in mapping.parts if any((p.function, a) in unreadable for a in _registers(p))
+        ]
+        # An optional part (a second tariff) the meter lacks is left out of the sum; any other
+        # missing part, or all of them, and the sensor cannot be read.
+        if any(not p.optional for p in missing_parts) or len(missing_parts) == len(mapping.parts):
+            skipped[mapping.sensor] = tuple(
+                (p.function, a) for p in missing_parts for a in _registers(p)
+                if (p.function, a) in unreadable
+            )  # fmt: skip
             continue
         for part in mapping.parts:
+            if part in missing_parts:
+                continue
             feeds.setdefault(part, [])
             if mapping.sensor not in feeds[part]:
                 feeds[part].append(mapping.sensor)
@@ -139,6 +143,10 @@ def _collect_values(
     for source, sensors in feeds.items():
         by_function[source.function].append(PlannedValue(source, tuple(sensors)))
     return by_function, skipped
+
+
+def _registers(part: RegisterSource) -> range:
+    return range(part.address, part.end)
 
 
 def atomic_spans(values: Iterable[PlannedValue]) -> list[Span]:

@@ -82,6 +82,9 @@ class RegisterSource:
     # "not available".
     not_available: tuple[int, ...] = ()
     decoding: SpecialDecoding | None = None
+    # A part of a sum that some meters lack (a second tariff): when the meter refuses it, the sum
+    # is the other parts' and the reading says so in a note, instead of losing the whole value.
+    optional: bool = False
 
     @property
     def count(self) -> int:

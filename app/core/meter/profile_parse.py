@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,12 @@ from app.core.sensors.names import fold, suggest
 
 TOP_KEYS = {
     "manufacturer", "model", "description", "default_unit", "notes", "limits", "serial",
-    "defaults", "sources", "sensor", "auxiliary", "clock",
+    "defaults", "sources", "sensor", "auxiliary", "clock", "not_available",
 }  # fmt: skip
 LOCATION_KEYS = {"function", "address", "type", "word_order", "scale", "not_available", "decoding"}
 DEFAULT_KEYS = {"function", "type", "word_order"}
 ENTRY_KEYS = LOCATION_KEYS | {"name", "parts", "confidence", "sources", "note"}
+PART_KEYS = LOCATION_KEYS | {"optional"}
 LIMIT_KEYS = {"max_registers_per_request", "pause_s", "timeout_s", "reads_through_gaps"}
 SERIAL_KEYS = {"baud", "parity", "stop_bits", "data_bits"}
 CLOCK_KEYS = {
@@ -64,15 +66,17 @@ def parse_profile(data: Mapping[str, Any], profile_id: str, file: str, path: Pat
     top.check_keys(TOP_KEYS, required=("manufacturer", "model", "sensor"))
     defaults = FieldReader(file, data.get("defaults", {}), "[defaults]")
     defaults.check_keys(DEFAULT_KEYS, top_level=TOP_KEYS)
-    sensors = _entries(file, data["sensor"], "sensor", defaults.table)
+    patterns = _type_patterns(FieldReader(file, data.get("not_available", {}), "[not_available]"))
+    sensors = _with_patterns(_entries(file, data["sensor"], "sensor", defaults.table), patterns)
     if not sensors:
         raise top.error(ProfileErrorCode.MISSING_KEY, "no [[sensor]] entries")
+    auxiliary = _entries(file, data.get("auxiliary", []), "auxiliary", defaults.table)
     return MeterProfile(
         id=profile_id,
         manufacturer=top.string("manufacturer"),
         model=top.string("model"),
         sensors=sensors,
-        auxiliary=_entries(file, data.get("auxiliary", []), "auxiliary", defaults.table),
+        auxiliary=_with_patterns(auxiliary, patterns),
         description=top.string("description") if top.has("description") else "",
         default_unit=top.integer("default_unit", 1, 247) if top.has("default_unit") else None,
         limits=_limits(FieldReader(file, data.get("limits", {}), "[limits]")),
@@ -127,8 +131,43 @@ def _mapping(
 
 def _part(file: str, raw: object, inherited: Mapping[str, Any], label: str) -> RegisterSource:
     part = FieldReader(file, raw, label)
-    part.check_keys(LOCATION_KEYS)
-    return _source(FieldReader(file, {**inherited, **part.table}, label))
+    part.check_keys(PART_KEYS)
+    source = _source(FieldReader(file, {**inherited, **part.table}, label))
+    return replace(source, optional=part.boolean("optional", False))
+
+
+def _type_patterns(f: FieldReader) -> dict[DataType, tuple[int, ...]]:
+    """[not_available]: the manufacturer's "no value" patterns per type, for every register."""
+    f.check_keys({t.value for t in DataType})
+    return {
+        data_type: _sentinels(
+            FieldReader(f.file, f.table, f"[not_available] {data_type.value}"),
+            data_type,
+            data_type.value,
+        )
+        for data_type in DataType
+        if f.has(data_type.value)
+    }
+
+
+def _with_patterns(
+    mappings: tuple[SensorMapping, ...], patterns: Mapping[DataType, tuple[int, ...]]
+) -> tuple[SensorMapping, ...]:
+    if not patterns:
+        return mappings
+    return tuple(
+        replace(
+            m,
+            parts=tuple(
+                replace(
+                    p,
+                    not_available=tuple(dict.fromkeys(p.not_available + patterns.get(p.type, ()))),
+                )
+                for p in m.parts
+            ),
+        )
+        for m in mappings
+    )
 
 
 def _source(f: FieldReader) -> RegisterSource:
@@ -161,8 +200,8 @@ def _source(f: FieldReader) -> RegisterSource:
     )
 
 
-def _sentinels(f: FieldReader, data_type: DataType) -> tuple[int, ...]:
-    raw = f.table.get("not_available", [])
+def _sentinels(f: FieldReader, data_type: DataType, key: str = "not_available") -> tuple[int, ...]:
+    raw = f.table.get(key, [])
     if not isinstance(raw, list):
         raw = [raw]
     limit = 1 << (16 * data_type.words)

@@ -9,6 +9,9 @@ from typing import Any
 from app.core.meter.links import LinkError, LinkStats
 from app.core.meter.planner import ReadPlan
 
+IMPOSSIBLE_VALUE = "impossible-value"  # the one problem code that means the numbers lie
+PARTIAL_SUM = "partial-sum"
+
 
 @dataclass(frozen=True, slots=True)
 class SensorProblem:
@@ -17,7 +20,10 @@ class SensorProblem:
     missing-register  the meter lacks a register (exception 2/3, remembered; not asked again)
     meter-exception   the meter answered with another exception (e.g. 4, device failure)
     not-available     the meter returned its "not available" pattern (or NaN)
+    impossible-value  the value decoded is one no meter can produce (a wrong profile or unit)
     no-reply          the poll ended before this value was read (timeout, link down)
+    A note about a value that is there uses the same shape (`MeterReading.notes`):
+    partial-sum       an optional part of a sum (a second tariff) is missing on this meter
     """
 
     code: str
@@ -38,6 +44,7 @@ class MeterReading:
     plan: ReadPlan
     extras: dict[str, float | None] = field(default_factory=dict)  # auxiliary (frequency, …)
     error: LinkError | None = None  # why the poll stopped early, if it did
+    notes: dict[str, SensorProblem] = field(default_factory=dict)  # about values that are there
 
     @property
     def ok(self) -> bool:
@@ -64,6 +71,7 @@ class MeterReading:
                 k: {"code": p.code, "message": p.message, "exception": p.exception}
                 for k, p in self.problems.items()
             },
+            "notes": {k: {"code": p.code, "message": p.message} for k, p in self.notes.items()},
             "stats": self.stats.to_dict(),
             "error": None
             if self.error is None

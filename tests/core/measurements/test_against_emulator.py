@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.api import ChileMedidoClient, Environment
+from app.core.api import ChileMedidoClient, Environment, Measure, RejectedMeasurement
 from app.core.clock.drift import ClockDrift, ClockSample, sample_server
 from app.core.clock.verdict import Comparison, Verdict, judge_drift
 from app.core.measurements import MeasurementBatch, OmissionReason, explain_warnings, validate
@@ -124,3 +124,24 @@ async def test_the_preview_is_what_went_over_the_wire(
     sent = [e for e in traffic.entries() if e.direction is Direction.OUT]
     assert len(sent) == 1
     assert sent[0].detail == batch.to_json(pretty=False)
+
+
+async def test_the_platform_and_the_validation_agree_on_a_day_across_devices(
+    api: ChileMedidoClient, skewed_emulator: EmulatorServer
+) -> None:
+    now = int(skewed_emulator.state.clock.now())
+    day = 86_400
+    values = {"Corriente A": 3.1}
+    early = MeasurementBatch("29", (Measure(now - day - 1, values), Measure(now - day + 5, values)))
+    late = MeasurementBatch("30", (Measure(now - 5, values), Measure(now, values)))
+    body = [early, late]  # each device within a day; the body a day and a second
+    assert [p.code for p in validate(body, now=now).errors] == ["measurement.span_too_long"]
+    with pytest.raises(RejectedMeasurement):
+        await api.post_measurements([b.to_api() for b in body])
+    assert skewed_emulator.state.store.query("29") == []  # refused whole, nothing stored
+
+    within = [early, MeasurementBatch("30", (Measure(now - 1, values),))]
+    assert validate(within, now=now).ok
+    assert (await api.post_measurements([b.to_api() for b in within])).success
+    assert len(skewed_emulator.state.store.query("29")) == 2
+    assert len(skewed_emulator.state.store.query("30")) == 1

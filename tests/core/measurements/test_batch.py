@@ -117,6 +117,7 @@ def test_unconfigured_values_can_be_included_to_show_the_servers_warning() -> No
 
 def test_not_available_and_not_finite_are_left_out_with_the_reason() -> None:
     values: dict[str, float | None] = dict.fromkeys(ALL, 3.0)
+    values["Factor de potencia total"] = 0.93
     values["Temperatura"] = None
     values["Corriente N"] = float("nan")
     values["Voltaje F-N"] = float("inf")

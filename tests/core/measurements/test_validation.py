@@ -163,3 +163,31 @@ def test_split_cuts_at_the_day_limit(gap: int) -> None:
 def test_split_honours_custom_limits() -> None:
     parts = split(batch_of(list(range(NOW - 9, NOW + 1))), ValidationLimits(max_measures=4))
     assert [len(p.measures) for p in parts] == [4, 4, 2]
+
+
+def test_a_value_no_meter_can_produce_is_refused() -> None:
+    schneider_na = -9.223372036854776e15  # INT64 0x8000… decoded as Wh, in kWh
+    batch = batch_of([NOW], values={"Energía activa acumulada": schneider_na, "Corriente A": 3.1})
+    result = validate(batch, now=NOW)
+    assert [p.code for p in result.errors] == ["measurement.impossible_value"]
+    assert result.errors[0].sensor == "Energía activa acumulada"
+    assert "-9.22337e+15 kWh" in result.errors[0].message
+    assert not result.ok
+
+
+def test_a_value_no_meter_can_produce_is_left_out_of_a_batch() -> None:
+    values: dict[str, float | None] = {"Factor de potencia total": 3.0, "Corriente A": 3.1}
+    batch = MeasurementBatch.build("29", ("Factor de potencia total", "Corriente A"), values, NOW)
+    assert batch.sensor_names == ("Corriente A",)
+    (omitted,) = batch.omitted
+    assert omitted.code == "measurement.omitted.impossible"
+    assert validate(batch, now=NOW).ok
+
+
+def test_the_one_day_span_is_counted_across_every_device_of_the_body() -> None:
+    # Each device's own measures lie within a day; together they span a day and a second.
+    early = batch_of([NOW - DAY - 1, NOW - DAY + 60], device="29")
+    late = batch_of([NOW - 60, NOW], device="30")
+    assert codes(early) == codes(late) == []
+    assert codes([early, late]) == ["measurement.span_too_long"]
+    assert codes([early, batch_of([NOW - 1], device="30")]) == []  # exactly a day: fine

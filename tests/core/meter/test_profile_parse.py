@@ -263,3 +263,65 @@ def test_the_example_in_the_docs_loads(tmp_path: Path) -> None:
     profile = load_profile_file(write(tmp_path, "acme-x100.toml", example))
     assert len(profile.sensors) == 4
     assert profile.auxiliary[0].sensor == "frequency"
+
+
+NOT_AVAILABLE_TABLE = """
+[not_available]
+i64 = ["0x8000000000000000"]
+u32 = ["0xFFFFFFFF"]
+
+[[sensor]]
+name = "Energía activa acumulada"
+type = "i64"
+address = 3203
+not_available = ["0x7FFFFFFFFFFFFFFF"]
+
+[[sensor]]
+name = "Energía reactiva acumulada"
+type = "i64"
+address = 3219
+
+[[sensor]]
+name = "Corriente A"
+address = 10
+"""
+
+
+def test_the_not_available_table_applies_to_every_register_of_its_type(tmp_path: Path) -> None:
+    profile = load_profile_file(write(tmp_path, "acme-x100.toml", HEADER + NOT_AVAILABLE_TABLE))
+    patterns = {m.sensor: m.parts[0].not_available for m in profile.sensors}
+    assert patterns == {
+        "Energía activa acumulada": (0x7FFFFFFFFFFFFFFF, 0x8000000000000000),  # its own first
+        "Energía reactiva acumulada": (0x8000000000000000,),
+        "Corriente A": (),  # an f32: NaN is its "not available", the table has no f32 entry
+    }
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('i16 = ["0x10000"]', "does not fit a i16"),
+        ('f16 = ["0x1"]', "f16"),
+        ('u32 = "lots"', "hex texts"),
+    ],
+)
+def test_a_bad_not_available_table_is_refused(tmp_path: Path, table: str, message: str) -> None:
+    body = f'\n[not_available]\n{table}\n\n[[sensor]]\nname = "Corriente A"\naddress = 10\n'
+    error = bad(tmp_path, body)
+    assert message in str(error)
+    assert str(error).startswith("acme-x100.toml")
+
+
+def test_an_optional_part_is_a_part_of_a_sum_only(tmp_path: Path) -> None:
+    body = """
+[[sensor]]
+name = "Energía activa acumulada"
+type = "f64"
+parts = [{ address = 801 }, { address = 805, optional = true }]
+"""
+    profile = load_profile_file(write(tmp_path, "acme-x100.toml", HEADER + body))
+    energy = profile.mapping("Energía activa acumulada")
+    assert energy is not None
+    assert [p.optional for p in energy.parts] == [False, True]
+    alone = '\n[[sensor]]\nname = "Corriente A"\naddress = 10\noptional = true\n'
+    assert "optional" in str(bad(tmp_path, alone))

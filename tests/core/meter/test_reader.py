@@ -173,16 +173,23 @@ async def test_reversed_ct_and_missing_phase_are_reported_as_measured(
     await link.close()
 
 
-async def test_swapped_word_order_gives_implausible_values_not_errors(
+async def test_swapped_word_order_gives_wrong_values_and_the_impossible_ones_are_flagged(
     meter_sim_tcp: SimTcpFactory,
 ) -> None:
     sim = await meter_sim_tcp("eastron-sdm630", faults=Faults(word_order=WordOrder.CDAB))
     link = link_to(sim)
     reading = await MeterReader(link, default_library().get("eastron-sdm630"), 1).poll()
-    assert reading.ok
+    assert reading.ok  # the meter answered every request: the profile is what is wrong
+    expected = sim.meter.expected_values()
+    flagged = {s: p for s, p in reading.problems.items() if p.code == "impossible-value"}
+    assert flagged  # e.g. a negative voltage or energy: never a value
+    for sensor, problem in flagged.items():
+        assert reading.values[sensor] is None
+        assert reading.raw[sensor][0] is not None  # the words stay, for diagnosis
+        assert "no meter can produce" in problem.message
+    assert all(expected[s] is not None for s in flagged)  # the meter had a value for each
     volts = reading.values["Voltaje A-N"]
-    assert volts is not None
-    assert not 90 < volts < 260
+    assert volts is None or not 90 < volts < 260  # wrong either way, never a believable 220 V
     await link.close()
 
 
