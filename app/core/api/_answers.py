@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from app.core.api._errors import (
     ApiError,
+    BrokenAnswer,
     CaptivePortal,
     MeterNotFound,
     NotYourMeter,
@@ -32,6 +33,8 @@ _TITLE = re.compile(r"(?is)<title[^>]*>(.*?)</title>")
 _TAG = re.compile(r"(?s)<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _MESSAGE_MAX = 300
+_PAGE_MAX = 64_000  # of a web page, enough to find its title
+_PARTS_MAX = 50  # of a list of messages
 
 
 class Call(StrEnum):
@@ -54,6 +57,28 @@ class Reply:
     location: str | None  # the Location header of a redirect
     sent_at: datetime  # local clock, around the attempt that produced this answer
     received_at: datetime
+    broken: bool = False  # meant as JSON but not whole JSON: cut short or garbled on the way
+
+
+def read_body(text: str, content_type: str) -> tuple[Any, bool, bool]:
+    """(body, is_json, broken) of a raw answer. Broken is JSON that does not parse: declared
+    as JSON or starting like it, and not a web page (that one is a captive portal's)."""
+    start = text.lstrip()[:1]
+    if not start:
+        return None, False, False
+    try:
+        return json.loads(text), True, False
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
+        looks_like_json = "json" in content_type.lower() or start in ("{", "[")
+        return None, False, looks_like_json and start != "<"
+
+
+def json_text(value: object) -> str:
+    """A JSON value as text for a message, whatever it holds (never raises)."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (ValueError, TypeError, RecursionError):  # huge ints, nested too deep
+        return "(unreadable)"
 
 
 def server_message(reply: Reply) -> str | None:
@@ -61,8 +86,9 @@ def server_message(reply: Reply) -> str | None:
     if reply.is_json:
         found = _message_in(reply.body)
     else:
-        title = _TITLE.search(reply.text)
-        raw = title.group(1) if title else _TAG.sub(" ", reply.text)
+        page = reply.text[:_PAGE_MAX]  # the regexes stay quick whatever the body's size
+        title = _TITLE.search(page)
+        raw = title.group(1) if title else _TAG.sub(" ", page)
         found = html.unescape(raw)
     text = _SPACE.sub(" ", found or "").strip()
     if len(text) > _MESSAGE_MAX:
@@ -79,18 +105,21 @@ def _message_in(body: object) -> str | None:
         for key in ("message", "detail", "error_description", "errors", "error", "title"):
             if body.get(key):
                 return _joined(body[key])
-    return json.dumps(body, ensure_ascii=False)
+    return json_text(body)
 
 
-def _joined(value: object) -> str:
+def _joined(value: object, depth: int = 0) -> str:
+    if isinstance(value, str):
+        return value
+    if depth > 2:  # deeper than any real error body: shown as JSON
+        return json_text(value)
     if isinstance(value, list):
-        return "; ".join(_joined(v) for v in value)
+        return "; ".join(_joined(v, depth + 1) for v in value[:_PARTS_MAX])
     if isinstance(value, Mapping):
         for key in ("msg", "message", "detail"):
             if key in value:
-                return str(value[key])
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+                return _joined(value[key], depth + 1)
+    return json_text(value)
 
 
 def raise_for_answer(reply: Reply, call: Call, host: str, subject: str = "") -> None:
@@ -99,6 +128,14 @@ def raise_for_answer(reply: Reply, call: Call, host: str, subject: str = "") -> 
     said = server_message(reply)
     if 300 <= status < 400:
         raise _redirect_error(reply, host)
+    if reply.broken and status < 500 and status != 401:
+        raise BrokenAnswer(
+            f"The answer from {host} arrived cut short or garbled (it is not whole JSON): the "
+            "connection may have dropped mid-answer, or a proxy on this network altered it. "
+            "Try again; if it keeps happening, try another network (e.g. a phone's hotspot).",
+            status=status,
+            host=host,
+        )
     if status == 511 or (status < 300 and not reply.is_json and reply.text.strip()):
         raise CaptivePortal(
             f"A web page answered instead of ChileMedido ({host}): this network probably wants a "

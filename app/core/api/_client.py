@@ -78,9 +78,10 @@ class ChileMedidoClient:
         environment. `clock`: the local clock (tests; aware UTC datetimes)."""
         self.environment = environment or Environment.production()
         self.state_changed: EventStream[ApiStatus] = EventStream()
+        self._timeouts = timeouts or Timeouts()
         self._http = httpx.AsyncClient(
             base_url=self.environment.base_url,
-            timeout=(timeouts or Timeouts()).for_httpx(),
+            timeout=self._timeouts.for_httpx(),
             verify=(tls or TlsOptions()).ssl_context(),
             trust_env=trust_env,
             follow_redirects=False,
@@ -96,6 +97,8 @@ class ChileMedidoClient:
             self.credentials,
             clock or (lambda: datetime.now(UTC)),
             lambda: self._set(ApiState.REFRESHING),
+            self._refresh_settled,
+            self._timeouts.deadline(),
         )
         self._status = ApiStatus(ApiState.LOGGED_OUT)
 
@@ -127,7 +130,16 @@ class ChileMedidoClient:
             self._status = status
             self.state_changed.emit(status)
 
+    def _refresh_settled(self, error: ApiError | None) -> None:
+        """Every refresh ends here, awaited or not: a failed one leaves no usable new token."""
+        if error is None:
+            self._set(ApiState.READY)
+        else:
+            self._set(state_after(error) or ApiState.ERROR, error)
+
     def _failed(self, error: ApiError) -> None:
+        if error is self._session.last_error:
+            return  # a refresh's failure: _refresh_settled has set the state for it
         state = state_after(error)
         if state is not None:
             self._set(state, error)
@@ -180,12 +192,7 @@ class ChileMedidoClient:
 
     async def refresh(self) -> TokenPair:
         """Get a new access token (and refresh token) now."""
-        try:
-            access = await self._session.refresh(self._session.access, force=True)
-        except ApiError as error:
-            self._failed(error)
-            raise
-        self._set(ApiState.READY)
+        access = await self._session.refresh(self._session.access, force=True)  # sets the state
         refresh = self._session.refresh_token
         assert refresh is not None  # a successful refresh always leaves one
         return TokenPair(access.info, refresh.info)
@@ -247,8 +254,10 @@ class ChileMedidoClient:
     async def _call(
         self, method: str, path: str, call: Call, *, body: Any = None, subject: str = ""
     ) -> Reply:
+        seconds = self._timeouts.deadline(upload=call is Call.MEASUREMENTS)
         try:
-            reply = await self._send_authorised(method, path, body)
+            async with self._transport.deadline(seconds, method, path):
+                reply = await self._send_authorised(method, path, body)
             raise_for_answer(reply, call, self.environment.address, subject)
         except ApiError as error:
             self._failed(error)
@@ -267,7 +276,6 @@ class ChileMedidoClient:
         # The server refused a token the client thought valid (revoked, clock): one new
         # token, one retry; a second 401 goes up as a token error.
         token = await self._session.refresh(stale=token)
-        self._set(ApiState.READY)
         return await self._transport.send(
             method, path, body=body, bearer=token.value, idempotent=True
         )

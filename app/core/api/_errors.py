@@ -62,6 +62,13 @@ class CaptivePortal(ApiError):
     code = "captive_portal"
 
 
+class BrokenAnswer(ApiError):
+    """ChileMedido's answer came cut short or garbled (not whole JSON): the connection dropped
+    mid-answer, or a proxy on the way altered it. Not a web page, so not a captive portal."""
+
+    code = "answer_broken"
+
+
 class TlsError(ApiError):
     """The server's certificate could not be verified."""
 
@@ -139,6 +146,7 @@ ERROR_CODES: tuple[str, ...] = tuple(
         ConnectionRefused,
         ApiTimeout,
         CaptivePortal,
+        BrokenAnswer,
         TlsError,
         CaFileError,
         TokenError,

@@ -10,10 +10,21 @@ import httpx
 
 @dataclass(frozen=True, slots=True)
 class Timeouts:
-    """Seconds. Connecting is quick or never; a 100-measure upload over 3G is slow."""
+    """Seconds. Connecting is quick or never; a 100-measure upload over 3G is slow.
+
+    `connect` and `read` bound each wait for the network; `call` and `upload` bound a whole
+    call (retries, a token refresh and every wait included), so a server that trickles a byte
+    every few seconds cannot hold a call for minutes. A call is never cut shorter than `read`:
+    a longer read timeout, set for a slow link, is honoured.
+    """
 
     connect: float = 10.0
     read: float = 30.0
+    call: float = 30.0
+    upload: float = 120.0  # POST /measurements: up to 100 measures
+
+    def deadline(self, *, upload: bool = False) -> float:
+        return max(self.upload if upload else self.call, self.read)
 
     def for_httpx(self) -> httpx.Timeout:
         return httpx.Timeout(

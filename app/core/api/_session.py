@@ -11,6 +11,9 @@ Policy (documented for the GUI and support):
 - The new refresh token is saved to the credential store before the new access token is used.
 - A refused or expired refresh token ends the session: nothing is sent with it again until the
   installer logs in with another one.
+- Every refresh ends by reporting its outcome (`on_settled`), whoever waits for it and even if
+  all of them gave up, so the connection's state never stays at "refreshing"; every failure is
+  an ApiError.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -32,6 +35,7 @@ from app.core.api._errors import (
     TokenRejected,
     UnexpectedAnswer,
 )
+from app.core.api._readers import access_token_from_json, token_field
 from app.core.api._tokens import Token
 from app.core.api._transport import Transport
 
@@ -73,15 +77,22 @@ class TokenSession:
         store: CredentialStore | None,
         clock: Callable[[], datetime],
         on_refreshing: Callable[[], None],
+        on_settled: Callable[[ApiError | None], None],
+        deadline: float,
     ) -> None:
+        """`on_settled`: called once per refresh with its error (None: a new access token);
+        `deadline`: seconds a refresh may take in all."""
         self._transport = transport
         self._base_url = base_url
         self._store = store
         self._clock = clock
         self._on_refreshing = on_refreshing
+        self._on_settled = on_settled
+        self._deadline = deadline
         self.access: Token | None = None
         self.refresh_token: Token | None = None
         self.ended: ApiError | None = None  # why the refresh token must not be used again
+        self.last_error: ApiError | None = None  # how the last refresh failed, already reported
         self.notice: CredentialNotice | None = None
         self.skew = timedelta(0)  # server clock minus local clock
         self._inflight: asyncio.Task[Token] | None = None
@@ -131,11 +142,28 @@ class TokenSession:
                 await asyncio.shield(self._inflight)
 
     def _refresh_done(self, task: asyncio.Task[Token]) -> None:
+        # Runs before any waiter resumes (it was the first callback added to the task).
         self._inflight = None
-        if not task.cancelled():
-            task.exception()  # retrieved here so an abandoned failure is not reported as lost
+        if task.cancelled():
+            return  # only when the loop itself is shutting down
+        error = task.exception()  # retrieved here so an abandoned failure is not reported lost
+        if error is None or isinstance(error, ApiError):  # else KeyboardInterrupt and the like
+            self.last_error = error
+            self._on_settled(error)
 
     async def _refresh_once(self) -> Token:
+        try:
+            return await self._refresh_with_server()
+        except ApiError:
+            raise
+        except Exception as exc:  # a bug, not the server: still an ApiError, cause logged
+            log.exception("refresh failed unexpectedly")
+            raise UnexpectedAnswer(
+                f"Medido could not use ChileMedido's login answer ({type(exc).__name__}). Try "
+                "again; if it persists, send the log to support.",
+            ) from exc
+
+    async def _refresh_with_server(self) -> Token:
         if self.ended is not None:
             raise self.ended
         token = self.refresh_token
@@ -147,30 +175,29 @@ class TokenSession:
             self.ended = expired_error(token, self.now())
             raise self.ended
         self._on_refreshing()
-        reply = await self._transport.send(
-            "POST",
-            REFRESH_PATH,
-            body={"refreshToken": token.value},
-            idempotent=False,
-            secret_body=True,
-        )
+        async with self._transport.deadline(self._deadline, "POST", REFRESH_PATH):
+            reply = await self._transport.send(
+                "POST",
+                REFRESH_PATH,
+                body={"refreshToken": token.value},
+                idempotent=False,
+                secret_body=True,
+            )
         try:
             raise_for_answer(reply, Call.REFRESH, urlsplit(self._base_url).netloc)
         except TokenRejected as error:
             self.ended = error  # never send a refused refresh token again
             raise
-        body = reply.body if isinstance(reply.body, Mapping) else {}
-        new_refresh = _field(body, "refreshToken", "refresh_token")
+        new_refresh = token_field(reply.body, "refreshToken", "refresh_token")
         if new_refresh:
             await self._keep_refresh_token(new_refresh, token)
-        try:
-            access = Token.parse(_field(body, "accessToken", "access_token") or "")
-        except InvalidToken:
-            raise UnexpectedAnswer(
-                "ChileMedido's login answer holds no usable access token. Try again; if it "
-                "persists, contact ChileMedido support.",
-            ) from None
+        access = access_token_from_json(reply.body)
         self._learn_skew(access)
+        if access.info.expired(self.now()):  # it would be refreshed again at every call
+            raise UnexpectedAnswer(
+                "ChileMedido's login answer holds an access token that has already expired. "
+                "Try again; if it persists, contact ChileMedido support.",
+            )
         self.access = access
         log.info("new access token %s, expires %s", access.info.jti, access.info.expires_at)
         return access
@@ -199,11 +226,3 @@ class TokenSession:
             return
         skew = issued - self._clock()
         self.skew = skew if abs(skew) > _SKEW_NOISE else timedelta(0)
-
-
-def _field(body: Mapping[str, object], *names: str) -> str | None:
-    for name in names:
-        value = body.get(name)
-        if isinstance(value, str) and value:
-            return value
-    return None

@@ -9,6 +9,7 @@ from enum import StrEnum
 from app.core.api._credentials import CredentialNotice
 from app.core.api._errors import (
     ApiError,
+    BrokenAnswer,
     CaptivePortal,
     InvalidToken,
     NotLoggedIn,
@@ -25,7 +26,7 @@ class ApiState(StrEnum):
     LOGGING_IN = "logging_in"  # first refresh with a pasted or remembered token
     READY = "ready"
     REFRESHING = "refreshing"  # getting a new access token
-    OFFLINE = "offline"  # ChileMedido cannot be reached (or a Wi-Fi login page answers)
+    OFFLINE = "offline"  # ChileMedido cannot be reached (a Wi-Fi login page or a cut answer)
     # the refresh token expired: a new one is needed
     TOKEN_EXPIRED = "token_expired"  # noqa: S105 (a state name, not a password)
     ERROR = "error"  # the token was refused, TLS failed, or the server is failing
@@ -96,7 +97,7 @@ def state_after(error: ApiError) -> ApiState | None:
         return ApiState.TOKEN_EXPIRED
     if isinstance(error, NotLoggedIn):
         return ApiState.LOGGED_OUT
-    if isinstance(error, OfflineError | CaptivePortal):
+    if isinstance(error, OfflineError | CaptivePortal | BrokenAnswer):  # may pass by itself
         return ApiState.OFFLINE
     if isinstance(error, TokenError | TlsError | ServerError):
         return ApiState.ERROR

@@ -19,6 +19,7 @@ from typing import Any
 import jwt
 
 from app.core.api._errors import InvalidToken
+from app.core.api._seconds import utc_from_seconds
 
 _WHITESPACE = re.compile(r"\s+")
 _BEARER = re.compile(r"(?i)^bearer(?=eyJ)")
@@ -140,6 +141,8 @@ def _read_claims(token: str) -> TokenInfo:
         claims = jwt.decode(token, options={"verify_signature": False})
     except jwt.DecodeError:
         raise _refuse("truncated", _CUT_SHORT) from None
+    except jwt.InvalidTokenError:  # e.g. a "kid" or "crit" header of the wrong type
+        raise _refuse("header_fields", "its header has fields no token has") from None
     algorithm = header.get("alg")
     _check_signature_size(parts[2], algorithm if isinstance(algorithm, str) else None)
     return TokenInfo(
@@ -157,7 +160,7 @@ def _is_json_object(segment: str) -> bool:
     try:
         data = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
         return isinstance(json.loads(data), dict)
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):  # RecursionError: nested too deep
         return False
 
 
@@ -192,16 +195,22 @@ def _instant(claims: dict[str, Any], name: str) -> datetime | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _refuse(f"bad_{name}", f"its {name} claim is not a date in seconds")
-    try:
-        return datetime.fromtimestamp(value, UTC)
-    except (OverflowError, OSError, ValueError):
-        raise _refuse(f"bad_{name}", f"its {name} claim is not a possible date") from None
+    instant = utc_from_seconds(value)
+    if instant is None:
+        raise _refuse(f"bad_{name}", f"its {name} claim is not a possible date")
+    return instant
 
 
 def _text(value: object) -> str | None:
-    """Claims are strings in ChileMedido's tokens; accept numbers and one-item lists too."""
-    if isinstance(value, list) and value:
-        value = value[0] if len(value) == 1 else ",".join(str(v) for v in value)
-    if value is None or isinstance(value, dict | list):
-        return None
+    """Claims are strings in ChileMedido's tokens; accept numbers and lists of them too."""
+    if isinstance(value, list):
+        return ",".join(t for t in map(_scalar_text, value) if t is not None) or None
+    return _scalar_text(value)
+
+
+def _scalar_text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None  # an object or a nested list says nothing readable
     return str(value)

@@ -14,12 +14,13 @@ import logging
 import socket
 import ssl
 import time
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
-from app.core.api._answers import Reply
+from app.core.api._answers import Reply, read_body
 from app.core.api._errors import (
     ApiError,
     ApiTimeout,
@@ -35,6 +36,7 @@ from app.core.traffic import Channel, Direction, TrafficLog
 log = logging.getLogger(__name__)
 
 _DETAIL_MAX = 4000
+_CHECK = "Check the laptop's internet connection (Wi-Fi, cable or mobile data) and try again."
 SECRET_BODY = "(not shown: it holds tokens)"  # noqa: S105 (a placeholder)
 # Not sent at all, so repeating cannot do anything twice.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -88,15 +90,35 @@ class Transport:
             log.debug("%s %s -> %s (%d ms)", method, path, response.status_code, ms)
             detail = SECRET_BODY if secret_body and reply.status < 300 else text[:_DETAIL_MAX]
             self._record(Direction.IN, f"{method} {path} → {reply.status} ({ms} ms)", detail)
-            if (
-                idempotent
-                and reply.status in self._retry.statuses
-                and attempt < self._retry.attempts
-            ):
-                await self._pause(method, path, attempt, f"HTTP {reply.status}", response)
+            again = reply.status in self._retry.statuses or reply.broken
+            if idempotent and again and attempt < self._retry.attempts:
+                why = "answer cut short" if reply.broken else f"HTTP {reply.status}"
+                await self._pause(method, path, attempt, why, response)
                 continue
             return reply
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    @contextlib.asynccontextmanager
+    async def deadline(self, seconds: float, method: str, path: str) -> AsyncIterator[None]:
+        """Give up on what runs inside after `seconds` in all (retries and waits included),
+        however the bytes trickle in: httpx's timeouts only bound each wait for the next one."""
+        scope = asyncio.timeout(seconds)
+        try:
+            async with scope:
+                yield
+        except TimeoutError as exc:
+            if not scope.expired():
+                raise
+            error = ApiTimeout(
+                f"{self._host} was too slow: no whole answer within {seconds:g} s. The "
+                "connection may be very slow, or a proxy is holding the answer back. "
+                f"{_CHECK}",
+                host=self._host,
+                phase="deadline",
+                seconds=f"{seconds:g}",
+            )
+            self._record(Direction.NOTE, f"{method} {path}: {error.message}")
+            raise error from exc
 
     async def _pause(
         self, method: str, path: str, attempt: int, why: str, response: httpx.Response | None
@@ -111,9 +133,7 @@ class Transport:
 
     def _network_error(self, exc: httpx.HTTPError) -> ApiError:
         host = self._host
-        check = (
-            "Check the laptop's internet connection (Wi-Fi, cable or mobile data) and try again."
-        )
+        check = _CHECK
         if isinstance(exc, httpx.TimeoutException):
             phase = (
                 "connect" if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout) else "answer"
@@ -192,11 +212,7 @@ def _retry_after(response: httpx.Response | None) -> float | None:
 def _reply(
     method: str, path: str, response: httpx.Response, text: str, sent_at: datetime, elapsed: float
 ) -> Reply:
-    body: Any = None
-    is_json = False
-    if text.strip():
-        with contextlib.suppress(ValueError):
-            body, is_json = json.loads(text), True
+    body, is_json, broken = read_body(text, response.headers.get("Content-Type", ""))
     return Reply(
         method=method,
         path=path,
@@ -207,4 +223,5 @@ def _reply(
         location=response.headers.get("Location"),
         sent_at=sent_at,
         received_at=sent_at + timedelta(seconds=elapsed),
+        broken=broken,
     )

@@ -10,6 +10,7 @@ import pytest
 
 from app.core.api import (
     ApiError,
+    BrokenAnswer,
     CaptivePortal,
     MeterNotFound,
     NotYourMeter,
@@ -123,3 +124,33 @@ def test_redirect_to_https_on_the_same_host_says_use_https() -> None:
     reply = answer(301, location=f"https://{HOST}/api/v1/devices/29")
     with pytest.raises(UnexpectedAnswer, match="https://"):
         raise_for_answer(reply, Call.DEVICE, HOST)
+
+
+@pytest.mark.parametrize("call", [Call.REFRESH, Call.DEVICE, Call.OTHER])
+@pytest.mark.parametrize("status", [200, 201, 400, 403, 404])
+@pytest.mark.parametrize(
+    ("text", "content_type"),
+    [
+        ('{"timestamp": 15839', "application/json"),
+        ('[{"name": "Corriente', "text/plain"),
+        ("not json at all", "application/json; charset=utf-8"),
+    ],
+)
+def test_json_cut_short_is_a_broken_answer(
+    call: Call, status: int, text: str, content_type: str
+) -> None:
+    """Neither a captive portal, nor a refused token, nor a missing meter: the answer broke."""
+    reply = answer(status, text=text, **{"Content-Type": content_type})
+    assert reply.broken
+    with pytest.raises(BrokenAnswer, match="cut short or garbled") as caught:
+        raise_for_answer(reply, call, HOST)
+    assert caught.value.code == "answer_broken"
+    assert caught.value.status == status
+
+
+def test_a_broken_answer_keeps_the_meaning_of_401_and_5xx() -> None:
+    broken = {"Content-Type": "application/json"}
+    with pytest.raises(TokenRejected):
+        raise_for_answer(answer(401, text='{"message": "Unauth', **broken), Call.REFRESH, HOST)
+    with pytest.raises(ServerError):
+        raise_for_answer(answer(502, text='{"message": "Bad Gat', **broken), Call.OTHER, HOST)

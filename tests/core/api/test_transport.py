@@ -147,3 +147,10 @@ async def test_connection_refused(emulator: EmulatorServer, make_client: ClientM
     # Never connected, so even the login was tried again.
     sent = [e for e in traffic.entries() if e.direction is Direction.OUT]
     assert len(sent) == 3
+
+
+def test_a_call_deadline_is_never_shorter_than_the_read_timeout() -> None:
+    assert Timeouts().deadline() == 30.0
+    assert Timeouts().deadline(upload=True) == 120.0
+    assert Timeouts(read=300.0).deadline() == 300.0  # set for a slow link: honoured
+    assert Timeouts(read=1.0, call=2.0).deadline() == 2.0
