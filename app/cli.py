@@ -3,14 +3,21 @@
 Each subcommand lives in its own module under `app/commands/` and exposes
 `register(subparsers)`, which adds its parser and sets `func` (returning an exit code).
 Modules are imported lazily so `medido token inspect` never pays for Qt or FastAPI.
+
+Exit codes: 0 done, 1 failed, 2 bad arguments, 130 stopped with Ctrl-C. Whatever happens, a
+person sees one line that says what, never a Python traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+
+EXIT_FAILED, EXIT_INTERRUPTED = 1, 130
+DEBUG_ENV = "MEDIDO_DEBUG"  # set: an unexpected error shows its traceback (for developers)
 
 # Module names under app.commands, in the order `medido --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -20,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "read",
     "scan",
     "meter_sim",
+    "check",
 )
 
 
@@ -40,6 +48,40 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run `medido` with `argv`; always returns the exit code (in-process callers need no
+    `SystemExit` handling)."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here at the latest
+    except BrokenPipeError:
+        # The reader went away (`medido profiles show X | head -1`): stop quietly. Python flushes
+        # stdout again at exit, so point it at devnull first (Python docs, "Note on SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except SystemExit as stop:  # argparse's exit (2 for bad arguments, 0 after --help)
+        if isinstance(stop.code, str):
+            print(stop.code, file=sys.stderr)
+        return stop.code if isinstance(stop.code, int) else EXIT_FAILED if stop.code else 0
+    except Exception as exc:  # the last net: a bug must still read as one line, not a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        from app.commands.terminal import clean
+
+        print(
+            f"medido: unexpected error ({type(exc).__name__}: {clean(exc)[:200]}) — "
+            f"this is a bug in Medido; please report it with the command you ran ({DEBUG_ENV}=1 "
+            "shows the details).",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -17,10 +17,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.meter.profile_loader import default_library
+from app.core.version import app_version
 from app.gui.bridge import CoreBridge
 from app.gui.i18n import Language, Translations
 from app.gui.icons import app_icon
-from app.gui.main_window import MainWindow, app_version
+from app.gui.main_window import MainWindow
 from app.gui.session import Session
 from app.gui.settings import LANGUAGE, Settings
 from app.gui.theme import ThemeWatcher, apply_theme

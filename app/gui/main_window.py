@@ -6,8 +6,6 @@ state (that is the Session's) and runs no I/O.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.version import app_version
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
 from app.gui.session import Session
@@ -30,13 +29,6 @@ from app.gui.steps.catalog import STEPS
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
 from app.gui.traffic_dock import TrafficDock
-
-
-def app_version() -> str:
-    try:
-        return version("medido")
-    except PackageNotFoundError:
-        return "dev"
 
 
 class MainWindow(Retranslating, QMainWindow):

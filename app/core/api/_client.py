@@ -16,7 +16,6 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
 from typing import Any, Self
 from urllib.parse import quote
@@ -42,6 +41,7 @@ from app.core.api._tokens import Token, TokenInfo
 from app.core.api._transport import Transport
 from app.core.events import EventStream
 from app.core.traffic import TrafficLog
+from app.core.version import app_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +53,7 @@ class TokenPair:
 
 
 def _user_agent() -> str:
-    try:
-        return f"Medido/{version('medido')}"
-    except PackageNotFoundError:
-        return "Medido"
+    return f"Medido/{app_version()}"
 
 
 class ChileMedidoClient:
@@ -227,6 +224,17 @@ class ChileMedidoClient:
         """GET /server-time, with the local instants around it (offset ± uncertainty)."""
         reply = await self._call("GET", "/server-time", Call.OTHER)
         return server_time_from_json(reply.body, reply.sent_at, reply.received_at)
+
+    async def reachable(self) -> float:
+        """GET /server-time without a token: seconds until ChileMedido answered. Any JSON answer
+        from the API proves the way there works (its 401 for a missing token included); a web
+        page, a TLS or network failure raises the ApiError that says which."""
+        seconds = self._timeouts.deadline()
+        async with self._transport.deadline(seconds, "GET", "/server-time"):
+            reply = await self._transport.send("GET", "/server-time", idempotent=True)
+        if not (reply.status == 401 and reply.is_json):
+            raise_for_answer(reply, Call.OTHER, self.environment.address)
+        return (reply.received_at - reply.sent_at).total_seconds()
 
     async def post_measurements(self, batches: Sequence[DeviceMeasurements]) -> UploadResult:
         """POST /measurements; the server refuses more than 100 measures or a span over a day."""
