@@ -7,14 +7,16 @@ nothing real, which is why printing them is acceptable here (and nowhere else in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
-import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.commands.arguments import whole
+from app.commands.terminal import clean, say
 from app.core.api import is_loopback_host
 
 if TYPE_CHECKING:
@@ -33,7 +35,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
-    parser.add_argument("--port", type=int, default=8000, help="TCP port; 0 picks a free one")
+    parser.add_argument(
+        "--port", type=whole(0, 65535), default=8000, help="TCP port; 0 picks a free one"
+    )
     parser.add_argument("--scenario", type=Path, help="scenario file (TOML or JSON)")
     parser.add_argument(
         "--tokens-out",
@@ -45,11 +49,30 @@ def register(subparsers: Any) -> None:
 
 
 def write_tokens(path: Path, entries: list[dict[str, str]]) -> None:
-    """Write the tokens file readable by its owner only."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(entries, f, indent=2)
-        f.write("\n")
+    """Write the tokens file readable by its owner only.
+
+    Written beside it first and then renamed over it, so a failure (a full disk, a folder you
+    cannot write) leaves an earlier file whole. Raises OSError.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(entries, f, indent=2)
+            f.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):  # ValueError: a NUL in the name
+            temporary.unlink(missing_ok=True)
+        raise
+
+
+def _unwritable(path: Path, exc: OSError | ValueError) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return (
+        f"error: cannot write the tokens to {clean(path)} ({reason}); the emulator stopped. "
+        "Choose a file in a folder you can write, e.g. --tokens-out ./tokens.json"
+    )
 
 
 def gateway_tokens(emu: EmulatorServer) -> list[dict[str, str]]:
@@ -65,32 +88,39 @@ def run(args: argparse.Namespace) -> int:
     from app.emulator.server import EmulatorServer
 
     if not is_loopback_host(args.host):
-        print(
+        say(
             f"WARNING: binding {args.host}, not loopback: anyone who can reach this machine "
             "can use the emulator.",
-            file=sys.stderr,
+            err=True,
         )
     try:
         emu = EmulatorServer(args.scenario, host=args.host, port=args.port)
         emu.start()
     except ScenarioError as exc:
-        print(f"error: scenario: {exc}", file=sys.stderr)
+        say(f"error: scenario: {exc}", err=True)
         return 2
-    except OSError as exc:
-        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
-        print("Choose another port with --port (0 picks a free one).", file=sys.stderr)
+    except (OSError, UnicodeError) as exc:  # UnicodeError: a host name IDNA cannot encode
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        say(f"error: cannot listen on {args.host}:{args.port}: {reason}", err=True)
+        say("Choose another port with --port (0 picks a free one).", err=True)
         return 1
 
     entries = gateway_tokens(emu)
-    print(f"ChileMedido API emulator ({emu.world.name})")
-    print(f"  API base URL: {emu.base_url}")
-    print(f"  Inspect:      {emu.root_url}/_emulator/measurements  /_emulator/stats")
-    print("Refresh tokens (valid for this emulator only):")
-    for e in entries:
-        print(f"  provider {e['provider']}, gateway {e['gateway']}: {e['refreshToken']}")
     if args.tokens_out is not None:
-        write_tokens(args.tokens_out, entries)
-        print(f"Tokens written to {args.tokens_out}")
+        try:  # before anything is printed: a failure must not leave a half-started emulator
+            write_tokens(args.tokens_out, entries)
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+            emu.stop()
+            say(_unwritable(args.tokens_out, exc), err=True)
+            return 1
+    say(f"ChileMedido API emulator ({emu.world.name})")
+    say(f"  API base URL: {emu.base_url}")
+    say(f"  Inspect:      {emu.root_url}/_emulator/measurements  /_emulator/stats")
+    say("Refresh tokens (valid for this emulator only):")
+    for e in entries:
+        say(f"  provider {e['provider']}, gateway {e['gateway']}: {e['refreshToken']}")
+    if args.tokens_out is not None:
+        say(f"Tokens written to {args.tokens_out}")
     print("Press Ctrl-C to stop.", flush=True)
     return _serve_until_stopped(emu)
 

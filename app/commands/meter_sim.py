@@ -10,11 +10,12 @@ import argparse
 import asyncio
 import contextlib
 import signal
-import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.arguments import parse_host_port
+from app.commands.arguments import number, parse_host_port, whole
+from app.commands.meter_output import quiet_pymodbus
+from app.commands.terminal import say
 from app.core.api import is_loopback_host
 
 SCENARIOS_DIR = Path(__file__).resolve().parents[1] / "simulator" / "scenarios"
@@ -37,18 +38,27 @@ def register(subparsers: Any) -> None:
     where.add_argument("--tcp", metavar="HOST:PORT", help=f"Modbus TCP (default {DEFAULT_TCP})")
     where.add_argument("--rtu-over-tcp", metavar="HOST:PORT", help="RTU frames over TCP")
     where.add_argument("--serial", metavar="PORT", help="Modbus RTU on a serial port")
-    parser.add_argument("--baud", type=int, default=9600)
+    parser.add_argument("--baud", type=whole(50, 4_000_000, "baud"), default=9600)
     parser.add_argument("--parity", choices=("N", "E", "O"), default="N")
-    parser.add_argument("--stop", type=int, choices=(1, 2), default=1, help="stop bits")
-    parser.add_argument("--unit", type=int, default=1, help="unit id with --profile (default 1)")
-    parser.add_argument("--seed", type=int, default=1, help="model seed with --profile")
+    parser.add_argument("--stop", type=whole(1, 2), default=1, help="stop bits")
+    parser.add_argument(
+        "--unit", type=whole(1, 247), default=1, help="unit id with --profile (default 1)"
+    )
+    parser.add_argument(
+        "--seed", type=whole(0, 2**63 - 1), default=1, help="model seed with --profile"
+    )
     parser.add_argument(
         "--gateway",
         action="store_true",
         help="over Modbus TCP, answer unknown unit ids with exception 0x0B like a gateway "
         "(default: no answer, like an RS-485 bus)",
     )
-    parser.add_argument("--interval", type=float, default=5.0, help="seconds between summaries")
+    parser.add_argument(
+        "--interval",
+        type=number(0.1, 86_400, "seconds"),
+        default=5.0,
+        help="seconds between summaries",
+    )
     parser.add_argument("--quiet", action="store_true", help="no live summary")
     parser.set_defaults(func=run)
 
@@ -81,16 +91,17 @@ def run(args: argparse.Namespace) -> int:
     from app.core.meter.profile_errors import ProfileError
     from app.simulator import SimulatorError
 
+    quiet_pymodbus()  # its "Failed to start server" would repeat the error printed below
     try:
         sim = _build(args)
         listen = _listener(args)
     except (SimulatorError, ProfileError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(f"error: {exc}", err=True)
         return 2
     try:
         return asyncio.run(_serve(sim, listen, args))
     except SimulatorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(f"error: {exc}", err=True)
         return 1
     except KeyboardInterrupt:  # Windows: no signal handlers in the loop
         return 0
@@ -111,7 +122,7 @@ async def _start(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any)
         return
     host, port = where
     if not is_loopback_host(host):
-        print(f"WARNING: binding {host}: anyone who can reach it can read the simulated meters.")
+        say(f"WARNING: binding {host}: anyone who can reach it can read the simulated meters.")
     if kind == "tcp":
         await sim.start_tcp(host, port)
     else:
@@ -129,15 +140,15 @@ async def _serve(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any)
         print("Meter simulator")
         for unit, meter in sorted(sim.meters.items()):
             p = meter.profile
-            print(f"  unit {unit}: {p.id} ({p.manufacturer} {p.model}), seed {meter.seed}")
+            say(f"  unit {unit}: {p.id} ({p.manufacturer} {p.model}), seed {meter.seed}")
         for endpoint in sim.endpoints:
-            print(f"  serving {endpoint}")
+            say(f"  serving {endpoint}")
         print("Press Ctrl-C to stop.", flush=True)
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), args.interval)
             if not args.quiet and not stop.is_set():
                 for unit, meter in sorted(sim.meters.items()):
-                    print(f"unit {unit}: {meter.summary()}", flush=True)
+                    say(f"unit {unit}: {meter.summary()}", flush=True)
     print("Meter simulator stopped.", flush=True)
     return 0

@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Any
+
+from app.commands.terminal import clean, say
 
 if TYPE_CHECKING:
     from app.core.meter.profile import MeterProfile, RegisterSource, SensorMapping
@@ -43,20 +44,19 @@ def run_list(args: argparse.Namespace) -> int:
     library = ProfileLibrary()
     rows = [summary(library, p) for p in library.all()]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        say(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         header = {"id": "ID", "manufacturer": "MANUFACTURER", "model": "MODEL",
                   "variables": "VARIABLES", "clock": "CLOCK", "source": "SOURCE"}  # fmt: skip
         table = [header] + [{**r, "variables": f"{r['variables']}/{r['of']}"} for r in rows]
         print_table(table, list(header))
-        print(f"\nYour own profiles go in {user_profiles_dir()}")
+        say(f"\nYour own profiles go in {user_profiles_dir()}")
     for override in library.overrides:
-        print(
-            f"{override.profile_id}: your file {override.by} replaces {override.replaced}",
-            file=sys.stderr,
+        say(
+            f"{override.profile_id}: your file {override.by} replaces {override.replaced}", err=True
         )
     for error in library.errors:
-        print(f"problem: {error}", file=sys.stderr)
+        say(f"problem: {error}", err=True)
     return 1 if library.errors else 0
 
 
@@ -67,11 +67,11 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         profile = library.get(args.profile_id)
     except UnknownProfileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(f"error: {exc}", err=True)
         return 2
     detail = details(library, profile)
     if getattr(args, "json", False):
-        print(json.dumps(detail, ensure_ascii=False, indent=2))
+        say(json.dumps(detail, ensure_ascii=False, indent=2))
     else:
         print_details(detail)
     return 0
@@ -149,12 +149,12 @@ def _fields(obj: Any) -> dict[str, Any]:
 
 
 def print_details(d: dict[str, Any]) -> None:
-    print(f"{d['id']}: {d['manufacturer']} {d['model']} ({d['source']}: {d['path']})")
+    say(f"{d['id']}: {d['manufacturer']} {d['model']} ({d['source']}: {d['path']})")
     if d["description"]:
-        print(d["description"])
+        say(d["description"])
     s, lim = d["serial"], d["limits"]
     unit = f"unit {d['default_unit']}, " if d["default_unit"] else ""
-    print(
+    say(
         f"{unit}serial {s['baud']} {s['data_bits']}{s['parity']}{s['stop_bits']}, "
         f"at most {lim['max_registers_per_request']} registers per request, "
         f"pause {lim['pause_s']} s, timeout {lim['timeout_s']} s"
@@ -166,7 +166,7 @@ def print_details(d: dict[str, Any]) -> None:
             if c["settable"]
             else "read only"
         )
-        print(f"clock: {c['format']} at {c['address']}, {c['count']} registers, {settable}")
+        say(f"clock: {c['format']} at {c['address']}, {c['count']} registers, {settable}")
     header = ["SENSOR", "FN", "ADDRESS", "HEX", "1-BASED", "TYPE", "ORDER", "SCALE", "CONFIDENCE"]
     rows = [dict(zip(header, header, strict=True))]
     for m in d["mappings"]:
@@ -176,19 +176,20 @@ def print_details(d: dict[str, Any]) -> None:
                       p["address_1_based"], p["type"], p["word_order"], f"{p['scale']:g}",
                       m["confidence"] if i == 0 else ""]  # fmt: skip
             rows.append(dict(zip(header, map(str, values), strict=True)))
-    print()
+    say()
     print_table(rows, header)
     if d["not_supplied"]:
-        print(f"\nNot supplied by this profile: {', '.join(d['not_supplied'])}")
+        say(f"\nNot supplied by this profile: {', '.join(d['not_supplied'])}")
     sources = [f"{k}: {v}" for k, v in d["sources"].items()]
     for title, lines in (("Notes", d["notes"]), ("Sources", sources)):
         if lines:
-            print(f"\n{title}:")
+            say(f"\n{title}:")
             for line in lines:
-                print(f"- {line}")
+                say(f"- {line}")
 
 
 def print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    widths = {c: max(len(str(r[c])) for r in rows) for c in columns}
-    for r in rows:
-        print("  ".join(str(r[c]).ljust(widths[c]) for c in columns).rstrip())
+    cells = [{c: clean(r[c]) for c in columns} for r in rows]  # escaped before measuring widths
+    widths = {c: max(len(r[c]) for r in cells) for c in columns}
+    for r in cells:
+        print("  ".join(r[c].ljust(widths[c]) for c in columns).rstrip())

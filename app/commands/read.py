@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 from typing import Any
 
+from app.commands.arguments import number, whole
 from app.commands.meter_output import quiet_pymodbus, reading_table
+from app.commands.terminal import say
 from app.core.meter.links import LinkError
 from app.core.meter.meter_uri import EXAMPLES, MeterURI, MeterURIError, parse_meter_uri
 from app.core.meter.plan_report import describe_plan, plan_to_dict
@@ -39,12 +40,22 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--profile", required=True, metavar="ID", help="meter profile id")
     parser.add_argument("--json", action="store_true", help="one JSON object per poll")
     parser.add_argument("--plan", action="store_true", help="print the read plan, do not poll")
-    parser.add_argument("--count", type=int, default=1, metavar="N", help="polls (default 1)")
     parser.add_argument(
-        "--interval", type=float, default=1.0, metavar="S", help="seconds between polls"
+        "--count", type=whole(1, 1_000_000, "polls"), default=1, metavar="N", help="polls (1)"
     )
-    parser.add_argument("--timeout", type=float, metavar="S", help="per request (profile's)")
-    parser.add_argument("--retries", type=int, default=1, metavar="N", help="after no reply")
+    parser.add_argument(
+        "--interval",
+        type=number(0, 86_400, "seconds"),
+        default=1.0,
+        metavar="S",
+        help="seconds between polls",
+    )
+    parser.add_argument(
+        "--timeout", type=number(0.01, 60, "seconds"), metavar="S", help="per request (profile's)"
+    )
+    parser.add_argument(
+        "--retries", type=whole(0, 10, "retries"), default=1, metavar="N", help="after no reply"
+    )
     parser.set_defaults(func=run)
 
 
@@ -53,20 +64,23 @@ def run(args: argparse.Namespace) -> int:
     try:
         uri = parse_meter_uri(args.meter)
     except MeterURIError as e:
-        print(e.message, file=sys.stderr)
+        say(e.message, err=True)
         return EXIT_USAGE
     try:
         profile = default_library().get(args.profile)
     except ProfileError as e:
-        print(f"Profile: {e.message} (see `medido profiles`)", file=sys.stderr)
-        return EXIT_USAGE
-    if args.count < 1 or args.interval < 0 or (args.timeout is not None and args.timeout <= 0):
-        print("--count must be at least 1, --interval and --timeout positive.", file=sys.stderr)
+        say(f"Profile: {_why_unknown(args.profile, e)} (see `medido profiles`)", err=True)
         return EXIT_USAGE
     try:
         return asyncio.run(_run(args, uri, profile))
     except KeyboardInterrupt:
         return 130
+
+
+def _why_unknown(profile_id: str, error: ProfileError) -> str:
+    """A user file for this id that failed to load says why; otherwise the lookup's message."""
+    broken = [e for e in default_library().errors if e.file == f"{profile_id}.toml"]
+    return broken[0].message if broken else error.message
 
 
 async def _run(args: argparse.Namespace, uri: MeterURI, profile: MeterProfile) -> int:
@@ -76,31 +90,31 @@ async def _run(args: argparse.Namespace, uri: MeterURI, profile: MeterProfile) -
     meter = MeterSession(uri, profile, include_auxiliary=True, **options)
     if args.plan:
         plan = meter.reader.plan
-        print(json.dumps(plan_to_dict(plan)) if args.json else describe_plan(plan))
+        say(json.dumps(plan_to_dict(plan)) if args.json else describe_plan(plan))
         return EXIT_OK
     failed = False
 
     def show(reading: MeterReading) -> None:
         nonlocal failed
         if args.json:
-            print(json.dumps(reading.to_dict()), flush=True)
+            say(json.dumps(reading.to_dict()), flush=True)
         else:
-            print(reading_table(reading, profile, meter.description), flush=True)
+            say(reading_table(reading, profile, meter.description), flush=True)
         if reading.error is not None:
-            print(f"error: {reading.error.message}", file=sys.stderr)
+            say(f"error: {reading.error.message}", err=True)
             failed = True
         elif reading.available == 0 and reading.values:
-            print(
+            say(
                 f"error: unit {meter.unit} answered, but not with any register of {profile.id} — "
                 "check the profile and the unit id.",
-                file=sys.stderr,
+                err=True,
             )
             failed = True
 
     try:
         await meter.connect()
     except LinkError as e:
-        print(f"Cannot connect: {e.message}", file=sys.stderr)
+        say(f"Cannot connect: {e.message}", err=True)
         return EXIT_FAILED
     meter.readings.subscribe(show)
     try:

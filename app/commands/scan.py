@@ -18,8 +18,9 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from app.commands.arguments import parse_host_port
+from app.commands.arguments import number, parse_host_port, whole
 from app.commands.meter_output import quiet_pymodbus, responder_lines
+from app.commands.terminal import say
 from app.core.meter.detect import (
     DEFAULT_BAUDS,
     DEFAULT_PARITIES,
@@ -33,6 +34,7 @@ from app.core.meter.profile import Parity
 from app.core.meter.profile_loader import default_library
 
 EXIT_FOUND, EXIT_NONE, EXIT_USAGE = 0, 1, 2
+MAX_BAUD = 4_000_000  # the fastest USB serial adapters
 
 
 def register(subparsers: Any) -> None:
@@ -50,8 +52,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--units", default="1-247", help="unit ids, e.g. 1-247 or 1,2,10-20")
     parser.add_argument("--bauds", default=",".join(map(str, DEFAULT_BAUDS)))
     parser.add_argument("--parities", default=",".join(p.value for p in DEFAULT_PARITIES))
-    parser.add_argument("--stop-bits", type=int, default=1, choices=(1, 2))
-    parser.add_argument("--timeout", type=float, default=0.15, metavar="S", help="per probe")
+    parser.add_argument("--stop-bits", type=whole(1, 2, "stop bits"), default=1)
+    parser.add_argument(
+        "--timeout", type=number(0.01, 10, "seconds"), default=0.15, metavar="S", help="per probe"
+    )
     parser.add_argument("--no-identify", action="store_true", help="only list who answers")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
@@ -61,13 +65,28 @@ def parse_units(text: str) -> list[int]:
     units: set[int] = set()
     for chunk in text.replace(" ", "").split(","):
         low, _, high = chunk.partition("-")
-        if not low.isdigit() or (high and not high.isdigit()):
-            raise ValueError(f"{chunk!r} is not a unit id or a range like 1-247")
+        if not _digits(low) or (high and not _digits(high)):
+            raise ValueError(f"{chunk[:40]!r} is not a unit id or a range like 1-247")
         first, last = int(low), int(high or low)
         if not 1 <= first <= last <= 247:
-            raise ValueError(f"{chunk!r}: unit ids go from 1 to 247, low to high")
+            raise ValueError(f"{chunk[:40]!r}: unit ids go from 1 to 247, low to high")
         units.update(range(first, last + 1))
     return sorted(units)
+
+
+def parse_bauds(text: str) -> list[int]:
+    bauds = []
+    for chunk in text.replace(" ", "").split(","):
+        if not _digits(chunk) or not 50 <= int(chunk) <= MAX_BAUD:
+            raise ValueError(f"{chunk[:40]!r} is not a baud rate from 50 to {MAX_BAUD}")
+        bauds.append(int(chunk))
+    return bauds
+
+
+def _digits(text: str) -> bool:
+    # ASCII and short: str.isdigit() is also true for "²" and "١", and a 5,000-digit number is
+    # more than int() will read.
+    return text.isascii() and text.isdigit() and len(text) <= 9
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,14 +95,11 @@ def run(args: argparse.Namespace) -> int:
         return _list_ports(args.json)
     try:
         units = parse_units(args.units)
-        bauds = [int(b) for b in args.bauds.split(",")]
-        parities = [Parity(p.strip().upper()) for p in args.parities.split(",")]
+        bauds = parse_bauds(args.bauds)
+        parities = _parities(args.parities)
         target = parse_host_port(args.tcp or args.rtu_over_tcp) if not args.serial else None
     except ValueError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.timeout <= 0:
-        print("error: --timeout must be positive", file=sys.stderr)
+        say(f"error: {e}", err=True)
         return EXIT_USAGE
     scanner = MeterScanner(
         default_library().all(), timeout_s=args.timeout, identify=not args.no_identify
@@ -107,14 +123,19 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FOUND if result.responders else EXIT_NONE
 
 
+def _parities(text: str) -> list[Parity]:
+    chunks = [p.strip().upper() for p in text.split(",")]
+    bad = [p for p in chunks if p not in {"N", "E", "O"}]
+    if bad:
+        raise ValueError(f"{bad[0][:40]!r} is not a parity; use N, E or O, e.g. N,E")
+    return [Parity(p) for p in chunks]
+
+
 def _show_progress(p: ScanProgress) -> None:
     doing = "identifying" if p.stage == "identifying" else "probing"
-    print(
-        f"\r{p.fraction:5.1%}  {doing} unit {p.unit:>3} at {p.settings}  found {len(p.found)}   ",
-        end="",
-        file=sys.stderr,
-        flush=True,
-    )
+    line = f"{p.fraction:5.1%}  {doing} unit {p.unit:>3} at {p.settings}  found {len(p.found)}   "
+    print("\r", end="", file=sys.stderr)  # ours: rewrite the progress line in place
+    say(line, err=True, end="", flush=True)
 
 
 def _responder_dict(r: Responder) -> dict[str, Any]:
@@ -136,7 +157,7 @@ def _responder_dict(r: Responder) -> dict[str, Any]:
 
 def _print_result(result: ScanResult, as_json: bool) -> None:
     if as_json:
-        print(
+        say(
             json.dumps(
                 {
                     "responders": [_responder_dict(r) for r in result.responders],
@@ -151,23 +172,23 @@ def _print_result(result: ScanResult, as_json: bool) -> None:
     if sys.stderr.isatty():
         print(file=sys.stderr)  # end the progress line
     for e in result.errors:
-        print(f"warning: {e.message}", file=sys.stderr)
+        say(f"warning: {e.message}", err=True)
     if not result.responders:
         print(f"No meter answered ({result.probes} probes, {result.elapsed_s:.1f} s).")
         return
     for r in result.responders:
-        print("\n".join(responder_lines(r)))
+        say("\n".join(responder_lines(r)))
     print(f"{len(result.responders)} found ({result.probes} probes, {result.elapsed_s:.1f} s).")
 
 
 def _list_ports(as_json: bool) -> int:
     ports = list_serial_ports()
     if as_json:
-        print(json.dumps([{**asdict(p), "vid_pid": p.vid_pid} for p in ports]))
+        say(json.dumps([{**asdict(p), "vid_pid": p.vid_pid} for p in ports]))
         return EXIT_FOUND
     if not ports:
         print("No serial ports found. Plug in the USB adapter (and install its driver).")
     for p in ports:
         usb = f"  USB {p.vid_pid}" if p.vid_pid else ""
-        print(f"{p.device:<16} {p.description}{usb}")
+        say(f"{p.device:<16} {p.description}{usb}")  # names from the adapter's USB descriptors
     return EXIT_FOUND

@@ -17,12 +17,17 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.commands.terminal import say
 from app.core.api import InvalidToken, TokenInfo, parse_token
 from app.core.clock.chile_time import laptop_zone
 
 EXIT_VALID, EXIT_EXPIRED, EXIT_NOT_A_TOKEN = 0, 1, 2
 _PROMPT = "Paste the token (it stays hidden) and press Enter: "
 _PASTE_GAP_S = 0.3  # more pasted lines arrive faster than this
+_MAX_INPUT = 1 << 20  # no token is near a megabyte; stop reading a wrong file there
+# What ZoneInfo raises for a name that is no zone: not found, "../x" or a NUL (ValueError), a
+# folder such as "America" or a name too long for a file (OSError).
+_NO_ZONE = (ZoneInfoNotFoundError, ValueError, OSError)
 
 
 def register(subparsers: Any) -> None:
@@ -56,8 +61,8 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def run_inspect(args: argparse.Namespace) -> int:
     try:
         zone = _zone(args.tz)
-    except ZoneInfoNotFoundError:
-        print(f"Unknown time zone {args.tz!r} (e.g. America/Santiago).", file=sys.stderr)
+    except _NO_ZONE:
+        say(f"Unknown time zone {args.tz[:60]!r} (e.g. America/Santiago).", err=True)
         return EXIT_NOT_A_TOKEN
     text = _read_token(args.token)
     try:
@@ -69,13 +74,14 @@ def run_inspect(args: argparse.Namespace) -> int:
                 "reason": error.params.get("reason"),
                 "message": str(error),
             }
-            print(json.dumps({"valid": False, "status": "not_a_token", "error": failure}))
+            say(json.dumps({"valid": False, "status": "not_a_token", "error": failure}))
         else:
-            print(str(error), file=sys.stderr)
+            say(str(error), err=True)
         return EXIT_NOT_A_TOKEN
     now = datetime.now(UTC)
     report = describe(info, now, zone)
-    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))
+    # The claims are the token's own text, written by whoever made it: escape what a terminal obeys.
+    say(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))
     return EXIT_EXPIRED if info.expired(now) else EXIT_VALID
 
 
@@ -85,7 +91,7 @@ def _zone(name: str | None) -> tzinfo:
     laptop = laptop_zone().name
     try:
         return ZoneInfo(laptop) if laptop else _system_zone()
-    except ZoneInfoNotFoundError:
+    except _NO_ZONE:
         return _system_zone()
 
 
@@ -173,7 +179,13 @@ def _read_token(argument: str | None) -> str:
     if argument is not None and argument != "-":
         return argument
     if argument == "-" or not sys.stdin.isatty():
-        return sys.stdin.read()
+        # Bytes, decoded leniently: a file that is not UTF-8 is "not a token", not a crash.
+        raw = getattr(sys.stdin, "buffer", None)  # None: a text stream put there by a test
+        return (
+            sys.stdin.read(_MAX_INPUT)
+            if raw is None
+            else raw.read(_MAX_INPUT).decode(errors="replace")
+        )
     return _prompt_hidden()
 
 

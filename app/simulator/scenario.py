@@ -20,6 +20,7 @@ from app.simulator.phases import Phase
 from app.simulator.scenario_fields import Table
 
 SCENARIO_UNREADABLE = "sim.scenario_unreadable"
+TOO_DEEP = "arrays or tables nested far too deeply; a scenario needs only a few levels"
 _TOP = {"timezone", "gateway", "meter"}
 _METER = {"unit", "profile", "seed", "timezone", "load", "faults"}
 _LOAD = {"kw", "pf", "leading", "daily_shape", "noise", "voltage", "frequency", "demand_period_s"}
@@ -163,5 +164,10 @@ def load_scenario(path: Path) -> Scenario:
         ) from exc
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SimulatorError(SCENARIO_UNREADABLE, f"{path}: not valid TOML: {exc}") from exc
-    scenario = parse_scenario(data, path.name)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise SimulatorError(SCENARIO_UNREADABLE, f"{path}: {TOO_DEEP}") from None
+    try:
+        scenario = parse_scenario(data, path.name)
+    except RecursionError:  # nesting tomllib took, but too deep to describe in a message
+        raise SimulatorError(SCENARIO_UNREADABLE, f"{path}: {TOO_DEEP}") from None
     return Scenario(scenario.meters, scenario.gateway, path)

@@ -87,3 +87,34 @@ def test_a_taken_port_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
         port = taken.getsockname()[1]
         assert main(["emulator", "--port", str(port)]) == 1
     assert "--port" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["a-folder", "missing-folder/tokens.json", "nul\x00.json"])
+def test_unwritable_tokens_out_is_a_clear_error(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "a-folder" / "keep.txt").write_text("mine")
+    target = tmp_path / where
+    assert main(["emulator", "--port", "0", "--tokens-out", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""  # nothing printed as if it were running
+    [line] = err.splitlines()
+    assert line.startswith("error: cannot write the tokens to ")
+    assert "the emulator stopped" in line
+    assert "\x00" not in line
+    # Nothing lost, nothing left behind: the folder keeps its file, no temporary file remains.
+    assert (tmp_path / "a-folder" / "keep.txt").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]
+
+
+def test_tokens_out_replaces_an_earlier_file_whole(tmp_path: Path) -> None:
+    from app.commands.emulator import write_tokens
+
+    target = tmp_path / "tokens.json"
+    target.write_text("old")
+    write_tokens(target, [{"provider": "1", "gateway": "2", "refreshToken": "t"}])
+    assert json.loads(target.read_text()) == [
+        {"provider": "1", "gateway": "2", "refreshToken": "t"}
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tokens.json"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,73 @@ def test_show_abb_sentinels_as_hex(capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_unknown_profile(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["profiles", "show", "eastron-sdm603"]) == 2
     assert "did you mean 'eastron-sdm630'?" in capsys.readouterr().err
+
+
+EVIL = r"""
+manufacturer = "Acme\u001b[2J"
+model = "X\u202e100\r"
+description = "fine\u001b]0;title\u0007"
+notes = ["note \u2066evil"]
+
+[[sensor]]
+name = "Voltaje A-N"
+function = 4
+address = 0
+type = "f32"
+"""
+OBEYED = ("\x1b", "\u202e", "\r", "\x07", "\u2066")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["profiles"],
+        ["profiles", "--json"],
+        ["profiles", "show", "acme-evil"],
+        ["profiles", "show", "acme-evil", "--json"],
+    ],
+)
+def test_profile_text_reaches_the_terminal_escaped(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user_profile("acme-evil.toml", EVIL)
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert not any(char in out for char in OBEYED)
+    assert "Acme\\u001b[2J" in out
+    assert "X\\u202e100\\r" in out if "--json" in argv else "X\\u202e100\\u000d" in out
+    if "--json" in argv:  # the same data for a program that reads it
+        rows = json.loads(out)
+        [row] = [r for r in (rows if isinstance(rows, list) else [rows]) if r["id"] == "acme-evil"]
+        assert row["manufacturer"] == "Acme\x1b[2J"
+
+
+def test_a_deep_user_profile_is_one_line_where_profiles_are_listed(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    add_user_profile("acme-deep.toml", "x = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert main(["profiles"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "problem: acme-deep.toml: arrays or tables nested far too deeply; "
+        "a profile needs only a few levels"
+    ]
+    assert main(["profiles", "show", "eastron-sdm630"]) == 0  # other commands: not a word
+    assert capsys.readouterr().err == ""
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_read_says_why_a_user_profile_is_unusable(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.core.meter.profile_loader import default_library
+
+    add_user_profile("acme-deep.toml", "x = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    default_library.cache_clear()
+    try:
+        code = main(["read", "--meter", "tcp://127.0.0.1:1", "--profile", "acme-deep"])
+    finally:
+        default_library.cache_clear()
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "Profile: acme-deep.toml: arrays or tables nested far too deeply; a profile needs only "
+        "a few levels (see `medido profiles`)\n"
+    )

@@ -176,3 +176,39 @@ def test_hidden_prompt_takes_a_pasted_pdf_token_from_a_terminal() -> None:
     assert code == 1, text
     assert "Expired on 2020-05-10" in text
     assert_no_token(text, SEED_REFRESH)
+
+
+def test_claims_reach_the_terminal_escaped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jwt
+
+    claims = {
+        "jti": "id\r\x1b[2K",
+        "aud": "1\u202e",
+        "sub": "\x1b]0;pwned\x07",
+        "iss": "\u2066issuer",
+        "iat": 1_700_000_000,
+        "exp": 4_000_000_000,
+    }
+    token = jwt.encode(claims, "k" * 32, algorithm="HS256")
+    for argv in (["token", "inspect", "-"], ["token", "inspect", "--json", "-"]):
+        code, out, _ = run(argv, capsys, monkeypatch, token)
+        assert code == 0
+        assert not any(c in out for c in ("\x1b", "\r", "\x07", "\u202e", "\u2066"))
+        assert "\\u001b]0;pwned\\u0007" in out
+    assert json.loads(out)["gateway"] == "\x1b]0;pwned\x07"  # JSON: the same data, escaped
+
+
+def test_stdin_that_is_not_text_is_not_a_token() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "token", "inspect", "-"],
+        input=b"\xff\xfe\x00garbage",
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+    assert b"This is not a ChileMedido token" in result.stderr

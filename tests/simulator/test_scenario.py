@@ -109,3 +109,11 @@ def test_unreadable_files(tmp_path: Path) -> None:
     bad.write_text("[[meter]\n", encoding="utf-8")
     with pytest.raises(SimulatorError, match=r"bad\.toml: not valid TOML"):
         load_scenario(bad)
+
+
+def test_a_file_nested_100_000_deep_is_a_simulator_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text("gateway = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(SimulatorError, match="nested far too deeply") as caught:
+        load_scenario(path)
+    assert caught.value.code == "sim.scenario_unreadable"

@@ -9,6 +9,9 @@ Serial settings left out come from the meter profile's defaults; the TCP port de
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Unpack
 from urllib.parse import parse_qsl, urlsplit
@@ -31,6 +34,10 @@ EXAMPLES = (
     "rtutcp://192.168.1.60:4001?unit=1",
 )
 _SERIAL_KEYS = {"baud", "parity", "stop", "data"}
+MAX_LENGTH = 300  # a long host name, a long serial port path and every setting fit
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, bidi and other format characters
+_DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII: int() also reads "١٢", " 1" and "1_0"
+_HOST_LABEL = re.compile(r"[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?", re.IGNORECASE)
 
 
 class MeterURIError(ValueError):
@@ -79,18 +86,36 @@ class MeterURI:
             "data": self.data_bits,
         }
         q = "&".join(f"{k}={v}" for k, v in query.items() if v is not None)
-        where = f"{self.host}:{self.port}" if self.kind != LinkKind.RTU else self.serial_port
+        host = f"[{self.host}]" if ":" in self.host else self.host  # IPv6
+        where = f"{host}:{self.port}" if self.kind != LinkKind.RTU else self.serial_port
         return f"{self.kind.value}://{where}" + (f"?{q}" if q else "")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """User text for a message: cut short, quoted, control and bidi characters escaped."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _fail(code: str, text: str, uri: str) -> MeterURIError:
     examples = "\n  ".join(EXAMPLES)
-    return MeterURIError(code, f"Bad meter address {uri!r}: {text}\nExamples:\n  {examples}")
+    return MeterURIError(code, f"Bad meter address {_shown(uri)}: {text}\nExamples:\n  {examples}")
 
 
 def parse_meter_uri(uri: str) -> MeterURI:
-    """Parse a meter URI; a MeterURIError names the wrong part and shows correct examples."""
-    parts = urlsplit(uri.strip())
+    """Parse a meter URI; a MeterURIError names the wrong part and shows correct examples.
+
+    Any text gives a MeterURI or a MeterURIError, never another exception.
+    """
+    text = uri.strip()
+    _check_characters(text, uri)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # a '[' without its ']', or brackets around something not an IP address
+        raise _fail(
+            "uri-host",
+            "the brackets do not hold an IPv6 address; write one as tcp://[fe80::1]:502.",
+            uri,
+        ) from None
     schemes = {k.value: k for k in LinkKind}
     if parts.scheme not in schemes:
         shown = parts.scheme or "(none)"
@@ -113,38 +138,58 @@ def parse_meter_uri(uri: str) -> MeterURI:
     return MeterURI(kind, unit, host=host, port=port, baud=baud)
 
 
+def _check_characters(text: str, uri: str) -> None:
+    if len(text) > MAX_LENGTH:
+        raise _fail("uri-length", f"it is {len(text)} characters long; no address is.", uri)
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cs":  # how Python passes on bytes of a command line that are not UTF-8
+            raise _fail("uri-text", "it holds bytes that are not text (not UTF-8).", uri)
+        if category in _INVISIBLE or char.isspace():
+            raise _fail(
+                "uri-text",
+                f"it holds a space or an invisible character (U+{ord(char):04X}); "
+                "type the address again.",
+                uri,
+            )
+    if "#" in text or "@" in text:
+        raise _fail("uri-text", "'#' and '@' have no place in a meter address.", uri)
+
+
 def _query(text: str, kind: LinkKind, uri: str) -> dict[str, str]:
     allowed = {"unit"} | (_SERIAL_KEYS if kind == LinkKind.RTU else set())
     if kind == LinkKind.RTU_OVER_TCP:
         allowed.add("baud")  # the gateway's line speed, for the bus-time model
     try:
-        pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text))
+        pairs = parse_qsl(
+            text, keep_blank_values=True, strict_parsing=bool(text), max_num_fields=10
+        )
     except ValueError:
         raise _fail(
-            "uri-query", f"the part after '?' ({text!r}) is not key=value&key=value.", uri
+            "uri-query", f"the part after '?' ({_shown(text)}) is not key=value&key=value.", uri
         ) from None
     query = dict(pairs)
     unknown = sorted(set(query) - allowed)
     if unknown:
         raise _fail(
             "uri-query",
-            f"{', '.join(unknown)} is not a setting of {kind.value}:// "
+            f"{', '.join(map(_shown, unknown))} is not a setting of {kind.value}:// "
             f"(use {', '.join(sorted(allowed))}).",
             uri,
         )
+    if len(query) < len(pairs):
+        raise _fail("uri-query", "a setting is given twice; give each once.", uri)
     return query
 
 
 def _int(query: dict[str, str], key: str, low: int, high: int, uri: str) -> int | None:
     if key not in query:
         return None
-    try:
-        value = int(query[key])
-    except ValueError:
-        value = -1
+    text = query[key]
+    value = int(text) if _DIGITS.fullmatch(text) else -1
     if not low <= value <= high:
         raise _fail(
-            f"uri-{key}", f"{key}={query[key]!r} must be a whole number from {low} to {high}.", uri
+            f"uri-{key}", f"{key}={_shown(text)} must be a whole number from {low} to {high}.", uri
         )
     return value
 
@@ -154,7 +199,9 @@ def _parity(query: dict[str, str], uri: str) -> Parity | None:
     if parity is None:
         return None
     if parity.upper() not in {"N", "E", "O"}:
-        raise _fail("uri-parity", f"parity={parity!r} must be N (none), E (even) or O (odd).", uri)
+        raise _fail(
+            "uri-parity", f"parity={_shown(parity)} must be N (none), E (even) or O (odd).", uri
+        )
     return Parity(parity.upper())
 
 
@@ -167,8 +214,8 @@ def _serial_port(netloc: str, path: str, uri: str) -> str:
         raise _fail("uri-port", "the serial port is missing.", uri)
     raise _fail(
         "uri-port",
-        f"the serial port '{netloc}{path}' is not a full path — on Linux and macOS write three "
-        f"slashes: rtu:///{netloc}{path}.",
+        f"the serial port {_shown(netloc + path)} is not a full path — on Linux and macOS write "
+        f"three slashes: rtu:///{netloc}{path}.",
         uri,
     )
 
@@ -176,18 +223,53 @@ def _serial_port(netloc: str, path: str, uri: str) -> str:
 def _host_port(netloc: str, path: str, uri: str) -> tuple[str, int]:
     if path not in ("", "/"):
         raise _fail(
-            "uri-host", f"{path!r} after the host is not expected; give host:port only.", uri
+            "uri-host", f"{_shown(path)} after the host is not expected; give host:port only.", uri
         )
     parsed = urlsplit(f"//{netloc}")
     try:
         port = parsed.port
     except ValueError:
+        port = 0
+    if port == 0:
         raise _fail(
-            "uri-port", f"the port in {netloc!r} must be a number from 1 to 65535.", uri
-        ) from None
-    if not parsed.hostname:
+            "uri-port", f"the port in {_shown(netloc)} must be a number from 1 to 65535.", uri
+        )
+    host = parsed.hostname
+    if not host:
         raise _fail("uri-host", "the host (an IP address or a name) is missing.", uri)
-    return parsed.hostname, port or DEFAULT_PORT
+    if not netloc.startswith("[") and not _is_host(host):
+        raise _fail(
+            "uri-host",
+            f"{_shown(host)} is not an IP address or a host name (letters, digits, '-' and '.'; "
+            "an IPv6 address goes in brackets: tcp://[fe80::1]:502).",
+            uri,
+        )
+    return host, port or DEFAULT_PORT
+
+
+def is_host(host: str) -> bool:
+    """An IP address (IPv6 without its brackets), or a DNS name; never raises."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return _is_host(host)
+    return True
+
+
+def _is_host(host: str) -> bool:
+    """An IPv4 address, or a DNS name (international names in their IDNA form)."""
+    try:
+        return ipaddress.ip_address(host).version == 4
+    except ValueError:
+        pass
+    try:
+        name = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = name.removesuffix(".").split(".")
+    if len(name) > 253 or all(label.isdigit() for label in labels):
+        return False  # too long for DNS, or a mistyped IPv4 address such as 192.168.1.300
+    return all(_HOST_LABEL.fullmatch(label) for label in labels)
 
 
 def open_link(

@@ -40,6 +40,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PROFILE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+TOO_DEEP = "arrays or tables nested far too deeply; a profile needs only a few levels"
 
 
 def shipped_profiles_dir() -> Path:
@@ -63,6 +64,8 @@ def load_profile_file(path: Path) -> MeterProfile:
         )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ProfileError(ProfileErrorCode.UNREADABLE, file, TOO_DEEP) from None
     except OSError as exc:
         raise ProfileError(
             ProfileErrorCode.UNREADABLE, file, f"cannot read the file ({exc.strerror})"
@@ -73,7 +76,10 @@ def load_profile_file(path: Path) -> MeterProfile:
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(ProfileErrorCode.UNREADABLE, file, f"not valid TOML: {exc}") from exc
-    profile = parse_profile(data, profile_id=path.stem, file=file, path=path)
+    try:
+        profile = parse_profile(data, profile_id=path.stem, file=file, path=path)
+    except RecursionError:  # nesting tomllib took, but deeper than a message about it can show
+        raise ProfileError(ProfileErrorCode.UNREADABLE, file, TOO_DEEP) from None
     check_profile(profile, file)
     return profile
 
@@ -125,7 +131,9 @@ class ProfileLibrary:
                     self.errors.append(exc)
                     continue
                 except Exception as exc:  # a loader bug must not take the other profiles down
-                    log.exception("loading %s failed", path)
+                    # Reported once, in .errors, as one line; the traceback only in debug logs
+                    # (a warning would print it again on every command that loads the library).
+                    log.debug("loading %s failed", path, exc_info=True)
                     self.errors.append(
                         ProfileError(
                             ProfileErrorCode.UNREADABLE,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.meter.bus_time import LinkKind
 from app.core.meter.links import RtuOverTcpLink, SerialLink, TcpLink
@@ -91,3 +95,68 @@ def test_bad_uris_name_the_wrong_part_and_show_examples(uri: str, code: str, nam
     assert info.value.code == code
     assert names in info.value.message
     assert "tcp://192.168.1.50:502?unit=1" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("uri", "code"),
+    [
+        ("tcp://[fe80::1:502", "uri-host"),  # the IPv6 bracket is never closed
+        ("tcp://[not-ipv6]:502", "uri-host"),
+        ("tcp://" + "a" * 300, "uri-length"),
+        ("tcp://" + ".".join(["a" * 60] * 4) + "x" * 20, "uri-host"),  # over 253 characters
+        ("tcp://" + "a" * 64 + ".example", "uri-host"),  # a DNS label is at most 63
+        ("tcp://192.168.1.300", "uri-host"),
+        ("tcp://meter one", "uri-text"),
+        ("tcp://10.0.0.5" + os.fsdecode(b"\xff\xfe"), "uri-text"),  # argv bytes, not UTF-8
+        ("tcp://10.0.0.5\x1b[31m", "uri-text"),
+        ("tcp://\u202e5.0.0.01", "uri-text"),
+        ("tcp://10.0.0.5:0", "uri-port"),
+        ("tcp://10.0.0.5:-1", "uri-port"),
+        ("tcp://10.0.0.5:65536", "uri-port"),
+        ("tcp://10.0.0.5:５０２", "uri-port"),
+        ("tcp://user@10.0.0.5", "uri-text"),
+        ("rtu:///dev/ttyUSB0#1", "uri-text"),
+        ("tcp://10.0.0.5?unit=1&unit=2", "uri-query"),
+        ("tcp://10.0.0.5?unit", "uri-query"),
+        ("tcp://10.0.0.5?unit=١", "uri-unit"),
+        ("tcp://10.0.0.5?unit=1_0", "uri-unit"),
+        ("tcp://10.0.0.5?unit=" + "9" * 200, "uri-unit"),
+        ("tcp://10.0.0.5?unit=" + "9" * 5000, "uri-length"),
+        ("tcp://10.0.0.5?" + "&".join(f"k{i}=1" for i in range(12)), "uri-query"),
+        ("tcp://10.0.0.5?%1b%5b2J=1", "uri-query"),
+    ],
+)
+def test_hostile_addresses_are_refused_with_a_message(uri: str, code: str) -> None:
+    with pytest.raises(MeterURIError) as info:
+        parse_meter_uri(uri)
+    assert info.value.code == code
+    assert info.value.message.isprintable() or "\n" in info.value.message
+    assert all(line.isprintable() for line in info.value.message.splitlines())
+    assert len(info.value.message.splitlines()[0]) < 300
+
+
+def test_ipv6_hosts_and_names_are_accepted_and_written_back() -> None:
+    for text in ("tcp://[::1]:1502?unit=2", "rtutcp://[fe80::1]", "tcp://medidor-3.local"):
+        uri = parse_meter_uri(text)
+        assert parse_meter_uri(str(uri)) == uri
+    assert parse_meter_uri("tcp://[::1]:1502").host == "::1"
+    assert parse_meter_uri("tcp://medidor.ñandú.cl").host == "medidor.ñandú.cl"
+
+
+_PREFIXES = st.sampled_from(["", "tcp://", "rtu://", "rtu:///", "rtutcp://", "tcp://[", "tcp://h:"])
+_ANY_TEXT = st.one_of(st.text(), st.binary().map(os.fsdecode))  # fsdecode: argv's non-UTF-8 bytes
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PREFIXES, _ANY_TEXT, st.sampled_from(["", "?unit=1", "?baud=9600&parity=E"]))
+def test_any_text_is_a_meter_uri_or_a_clear_error(prefix: str, middle: str, query: str) -> None:
+    error: MeterURIError | None = None
+    try:
+        uri = parse_meter_uri(prefix + middle + query)
+    except MeterURIError as e:
+        error = e
+    if error is not None:
+        assert error.code.startswith("uri-")
+        assert all(line.isprintable() for line in error.message.splitlines())
+    else:
+        assert parse_meter_uri(str(uri)) == uri  # a valid address reads back the same

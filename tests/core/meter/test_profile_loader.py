@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.meter.profile import (
     MeterProfile,
 )
 from app.core.meter.profile_loader import (
+    TOO_DEEP,
     ProfileError,
     ProfileErrorCode,
     ProfileLibrary,
@@ -132,7 +138,7 @@ def test_default_library_is_cached() -> None:
 
 
 def test_an_unexpected_loader_failure_is_reported_not_raised(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     # No input is known to trigger this (a fuzz run found none); a mock stands in for a bug.
     import app.core.meter.profile_loader as loader
@@ -151,3 +157,33 @@ def test_an_unexpected_loader_failure_is_reported_not_raised(
     assert library.ids() == ["acme-x100"]
     [error] = library.errors
     assert str(error) == "acme-bug.toml: could not be loaded (RuntimeError); please report this"
+    # One line in .errors, shown where the library is listed; no traceback logged on every load.
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        "x = " + "[" * 100_000 + "]" * 100_000,
+        "x = " + "{a = " * 100_000 + "1" + "}" * 100_000,
+    ],
+    ids=["arrays", "inline-tables"],
+)
+def test_a_file_nested_100_000_deep_is_one_clear_error(tmp_path: Path, nesting: str) -> None:
+    with pytest.raises(ProfileError) as caught:
+        load_profile_file(write(tmp_path, "acme-deep.toml", nesting + "\n"))
+    assert caught.value.code is ProfileErrorCode.UNREADABLE
+    assert str(caught.value) == f"acme-deep.toml: {TOO_DEEP}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=400) | st.binary(max_size=400))
+def test_any_file_content_is_a_profile_or_a_profile_error(text: str | bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "acme-any.toml"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        with contextlib.suppress(ProfileError):
+            load_profile_file(path)

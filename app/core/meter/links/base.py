@@ -43,6 +43,14 @@ class LinkOptions(TypedDict, total=False):
 class ModbusLink(LinkConnection):
     """Base of the TCP, RTU and RTU-over-TCP links: requests, retries, pacing, statistics."""
 
+    # What to check when a reply cannot be framed; a link kind says what is likely for it.
+    garbled_hint = (
+        "check the baud rate and parity, the wiring, and that only one device answers at this "
+        "unit id."
+    )
+    # What to check when nobody answers (the same silence means other checks on TCP).
+    silence_hint = "check the unit id, the serial settings and the wiring."
+
     def __init__(self, **options: Unpack[LinkOptions]) -> None:
         super().__init__(
             timeout_s=options.get("timeout_s", 1.0),
@@ -150,16 +158,29 @@ class ModbusLink(LinkConnection):
                             s.record_exception(exception_of(pdu) or 0)
                     self._note(reply_summary(label, pdu, rtt_ms), Direction.IN, self._rx.hex(" "))
                     return pdu, rtt_ms, attempt
-                problem = "no-reply" if pdu is None else "bad-reply"
+                silent = pdu is None and self._garbled is None
+                problem = "no-reply" if silent else "bad-reply"
                 for s in sinks:
-                    s.timeouts += 1 if pdu is None else 0
-                what = "no reply" if pdu is None else "a reply that does not match the request"
+                    s.timeouts += 1 if silent else 0
+                what = (
+                    "no reply"
+                    if silent
+                    else f"a reply that cannot be read ({self._garbled})"
+                    if pdu is None
+                    else "a reply that does not match the request"
+                )
                 self._note(f"{label}: {what} (attempt {attempt + 1} of {retries + 1})")
             for s in sinks:
                 s.errors_by_kind["timeout" if problem == "no-reply" else problem] += 1
             raise self._no_answer(unit, label, problem, retries + 1)
 
     def _no_answer(self, unit: int, label: str, problem: str, attempts: int) -> LinkError:
+        if problem == "bad-reply" and self._garbled is not None:
+            return LinkError(
+                "bad-reply",
+                f"Unit {unit} on {self.description} answered {label} with bytes that are not a "
+                f"Modbus frame ({self._garbled}) — {self.garbled_hint}",
+            )
         if problem == "bad-reply":
             return LinkError(
                 "bad-reply",
@@ -169,7 +190,7 @@ class ModbusLink(LinkConnection):
         return LinkTimeout(
             "timeout",
             f"Unit {unit} on {self.description} did not answer ({label}, {attempts} attempts, "
-            f"{self.timeout_s:g} s each) — check the unit id, the serial settings and the wiring.",
+            f"{self.timeout_s:g} s each) — {self.silence_hint}",
         )
 
     async def _pace(self) -> None:
@@ -182,6 +203,7 @@ class ModbusLink(LinkConnection):
         # The per-request timeout lives in the transaction manager's own copy of the parameters.
         client.ctx.comm_params.timeout_connect = self.timeout_s
         self._tx = self._rx = b""
+        self._garbled = None
         try:
             pending = call(client)
         except ConnectionException:

@@ -8,6 +8,7 @@ requests made meanwhile fail at once with the reason instead of waiting.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pymodbus.pdu import ModbusPDU
 
 from app.core.events import EventStream
 from app.core.meter.links.errors import LinkDown, LinkError
+from app.core.meter.links.guard import guard_frames, record_open_errors
 from app.core.meter.links.state import Backoff, LinkEvent, LinkState
 from app.core.traffic import Channel, Direction, TrafficLog
 
@@ -39,6 +41,9 @@ class LinkConnection(ABC):
         self._reconnect_task: asyncio.Task[None] | None = None
         self._tx = b""  # the last frame sent and received, for byte counts and the traffic log
         self._rx = b""
+        self._garbled: str | None = None  # why the last reply could not be framed
+        self._open_error: Exception | None = None  # why the port or socket did not open
+        self._frame_check: Callable[[bytes], str | None] | None = None  # a link's own framing
 
     # -- what a concrete link provides ------------------------------------------------------
     @property
@@ -56,7 +61,8 @@ class LinkConnection(ABC):
 
     @abstractmethod
     async def _connect_failure(self, elapsed_s: float, reconnecting: bool) -> LinkError:
-        """Why connecting failed, in installer terms."""
+        """Why connecting failed, in installer terms (`self._open_error` holds the exception
+        pymodbus hid, when there was one)."""
 
     @abstractmethod
     def _lost(self) -> LinkDown:
@@ -101,12 +107,24 @@ class LinkConnection(ABC):
         self._cancel_reconnect()
         self._set_state(LinkState.CONNECTING, "connecting", f"Connecting to {self.description}…")
         try:
-            await self._open(reconnecting=False)
+            await self._open_or_fail(reconnecting=False)
         except LinkError as e:
             self._down = e
             self._set_state(LinkState.FAILED, e.code, e.message)
             raise
         self._set_state(LinkState.CONNECTED, "connected", f"Connected to {self.description}.")
+
+    async def _open_or_fail(self, reconnecting: bool) -> None:
+        """`_open`, with any surprise a LinkError: the state must end FAILED, never CONNECTING."""
+        try:
+            await self._open(reconnecting)
+        except LinkError:
+            raise
+        except Exception as exc:
+            raise LinkError(
+                "connect-failed",
+                f"{self.description} could not be opened ({type(exc).__name__}: {exc}).",
+            ) from exc
 
     async def _open(self, reconnecting: bool) -> None:
         self._drop_client()
@@ -119,11 +137,26 @@ class LinkConnection(ABC):
 
         client = self._new_client(self._trace_packet, trace_connect)
         client.set_max_no_responses(1 << 30)  # silence is an answer for us, not a reason to hang up
+        guard_frames(client, self._on_bad_frame, self._frame_check)
+        self._open_error = None
+        record_open_errors(client, self._record_open_error)
         started = time.monotonic()
-        if not await client.connect():
-            client.close()
+        try:
+            connected = await client.connect()
+        except Exception as exc:  # what pymodbus lets through: termios.error, ValueError, …
+            self._open_error = exc
+            connected = False
+        if not connected:
+            with contextlib.suppress(Exception):
+                client.close()
             raise await self._connect_failure(time.monotonic() - started, reconnecting)
         self._client = client
+
+    def _record_open_error(self, exc: Exception) -> None:
+        self._open_error = exc
+
+    def _on_bad_frame(self, why: str) -> None:
+        self._garbled = why
 
     def _drop_client(self) -> None:
         self._generation += 1  # the old client's disconnect callback is now stale
@@ -166,7 +199,7 @@ class LinkConnection(ABC):
             )
             await asyncio.sleep(delay)
             try:
-                await self._open(reconnecting=True)
+                await self._open_or_fail(reconnecting=True)
             except LinkError as e:
                 cause = self._down = e
                 continue

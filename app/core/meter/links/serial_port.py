@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -135,13 +136,31 @@ class SerialLink(ModbusLink):
                 f"The serial port {self.port} does not exist — plug in the USB adapter or choose "
                 f"another port (ports present: {present}).",
             )
-        reason = await asyncio.to_thread(_open_error, self.port)
+        error = self._open_error or await asyncio.to_thread(self._open_again)
+        if error is not None and refused_settings(error):
+            return LinkError(
+                "port-settings",
+                f"The serial port {self.port} refused these settings: {self.settings} "
+                f"({_reason(error)}); choose another baud rate or parity, or check the adapter "
+                "(some USB adapters do not support every speed).",
+            )
+        reason = _reason(error) if error else "it opened on a second try; it may have been busy"
         return LinkError(
             "port-unavailable",
             f"The serial port {self.port} could not be opened ({reason}) — close any other "
             "program using it (another Modbus tool, a terminal); on Linux, your user needs to "
             "be in the dialout group.",
         )
+
+    def _open_again(self) -> Exception | None:
+        """Open the port with these settings to learn why pymodbus could not, when it hid it."""
+        try:
+            serial.Serial(
+                self.port, self.baud, self.data_bits, self.parity.value, self.stop_bits
+            ).close()
+        except Exception as e:  # SerialException, OSError, ValueError, termios.error
+            return e
+        return None
 
     def _lost(self) -> LinkDown:
         if not port_present(self.port):
@@ -157,10 +176,24 @@ class SerialLink(ModbusLink):
         )
 
 
-def _open_error(port: str) -> str:
-    """Open the port ourselves to learn why pymodbus could not (it does not say)."""
-    try:
-        serial.Serial(port).close()
-    except (serial.SerialException, OSError) as e:
-        return str(e)
-    return "it opened on a second try; it may have been busy"
+_EINVAL_TEXTS = ("(22,", "Invalid argument", "parameter is incorrect")
+
+
+def refused_settings(error: BaseException) -> bool:
+    """Whether opening failed on the line settings rather than on the port itself.
+
+    pyserial says so in several ways: termios.error or OSError with EINVAL from tcsetattr,
+    SerialException "Could not configure port" (POSIX) or "Cannot configure port" (Windows),
+    ValueError for a speed the driver refuses.
+    """
+    if isinstance(error, ValueError):
+        return True
+    if getattr(error, "errno", None) == errno.EINVAL or error.args[:1] == (errno.EINVAL,):
+        return True  # termios.error is not an OSError: its errno is only in args
+    text = str(error)  # a SerialException that wraps the termios or Windows error as text
+    return "configure port" in text and any(m in text for m in _EINVAL_TEXTS)
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    return text if len(text) <= 160 else text[:160] + "…"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import Callable
 from typing import Unpack
 
@@ -14,6 +13,7 @@ from pymodbus.framer import FramerType
 from app.core.meter.bus_time import BusTiming
 from app.core.meter.links.base import LinkOptions, ModbusLink
 from app.core.meter.links.errors import LinkDown, LinkError
+from app.core.meter.links.guard import mbap_problem
 
 DEFAULT_PORT = 502
 
@@ -23,6 +23,14 @@ class TcpLink(ModbusLink):
 
     scheme = "tcp"
     framer = FramerType.SOCKET
+    garbled_hint = (
+        "check that this address and port speak Modbus TCP (a serial gateway in transparent "
+        "mode needs rtutcp://), and that only one device answers at this unit id."
+    )
+    silence_hint = (
+        "check the unit id (a gateway passes it on to the meter), the IP address and port, and "
+        "that the meter or its gateway is on."
+    )
 
     def __init__(
         self,
@@ -36,6 +44,8 @@ class TcpLink(ModbusLink):
         self.host = host
         self.port = port
         self.round_trip_s = round_trip_s
+        if self.framer == FramerType.SOCKET:
+            self._frame_check = mbap_problem  # pymodbus waits or raises on a bad header
 
     @property
     def description(self) -> str:
@@ -66,7 +76,7 @@ class TcpLink(ModbusLink):
         then = " Medido keeps trying." if reconnecting else ""
         try:
             await asyncio.get_running_loop().getaddrinfo(self.host, self.port)
-        except (OSError, socket.gaierror):
+        except (OSError, UnicodeError):  # UnicodeError: a name IDNA cannot encode
             return LinkError(
                 "host-unknown",
                 f"The address {self.host} could not be found — check its spelling "
@@ -97,6 +107,14 @@ class RtuOverTcpLink(TcpLink):
 
     scheme = "rtutcp"
     framer = FramerType.RTU
+    garbled_hint = (
+        "check that the gateway passes RTU frames through (a Modbus TCP gateway needs tcp://), "
+        "its baud rate and parity, and that only one device answers at this unit id."
+    )
+    silence_hint = (
+        "check the unit id, the gateway's IP address and port, and behind it the serial "
+        "settings and the wiring."
+    )
 
     def __init__(
         self,
