@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from app.emulator import admin, routes_auth, routes_devices, routes_info, routes_measurements
 from app.emulator.errors import install_error_handlers
+from app.emulator.limits import MAX_BODY_BYTES, BodySizeLimit
 from app.emulator.network import install_network
 from app.emulator.state import EmulatorState
 from app.emulator.world import World, default_world
@@ -30,6 +31,8 @@ def create_app(world: World | None = None) -> FastAPI:
     app.state.emulator = EmulatorState(world if world is not None else default_world())
     install_error_handlers(app)
     install_network(app)
+    # Added last, so it wraps the network middleware: an oversized body is refused at the door.
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     for module in (routes_auth, routes_devices, routes_info, routes_measurements, admin):
         app.include_router(module.router)
     return app

@@ -5,7 +5,7 @@ That includes FastAPI's own validation errors and unknown routes, so a client se
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -36,9 +36,18 @@ def error_body(status: int, message: str) -> dict[str, Any]:
     return {"statusCode": status, "message": message, "error": phrase}
 
 
-def error_response(status: int, message: str) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(error_body(status, message), status_code=status, headers=headers)
+def error_response(
+    status: int, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    extra = dict(headers or {})
+    if status == 401:
+        extra.setdefault("WWW-Authenticate", "Bearer")
+    return JSONResponse(error_body(status, message), status_code=status, headers=extra or None)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """Caller-supplied text for a message, cut at `limit` characters (an id can be 60 KB long)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def describe_validation(errors: Sequence[Any]) -> str:
@@ -68,7 +77,8 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
         message = "Método no permitido en esta ruta"
     else:
         message = str(exc.detail)
-    return error_response(exc.status_code, message)
+    # Keep the framework's headers: a 405 must say which methods the route allows (Allow).
+    return error_response(exc.status_code, message, exc.headers)
 
 
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:

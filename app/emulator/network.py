@@ -3,6 +3,10 @@
 It runs before routing, so it finds the route template itself from the seed's endpoint list
 ("GET /api/v1/devices/{id}"): stats are keyed by it and failure rules match it (without the
 /api/v1 prefix). A test checks that list against the app's real routes.
+
+Stats keys come from a fixed set, whatever callers send: a path the API does not have counts
+as "GET /api/v1/*", a method HTTP does not define as "OTHER". Keying by the raw path let every
+scanned URL add an entry for good.
 """
 
 from __future__ import annotations
@@ -29,9 +33,21 @@ _TEMPLATES = [
 ]
 
 
+OTHER_ROUTE = API_PREFIX + "/*"
+OTHER_METHOD = "OTHER"
+_METHODS = frozenset(
+    {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"}
+)
+
+
 def route_template(path: str) -> str | None:
     """ "/api/v1/devices/29" → "/api/v1/devices/{id}"; None for a path the API does not have."""
     return next((template for regex, template in _TEMPLATES if regex.match(path)), None)
+
+
+def stats_key(method: str, path: str) -> str:
+    """ "GET /api/v1/devices/{id}", "GET /api/v1/*" (unknown path), "OTHER /api/v1/spec"..."""
+    return f"{method if method in _METHODS else OTHER_METHOD} {route_template(path) or OTHER_ROUTE}"
 
 
 async def emulate_network(request: Request, call_next: CallNext) -> Response:
@@ -39,9 +55,9 @@ async def emulate_network(request: Request, call_next: CallNext) -> Response:
     if not path.startswith(API_PREFIX + "/"):
         return await call_next(request)
     state: EmulatorState = request.app.state.emulator
-    template = route_template(path) or path
-    state.stats.count_request(f"{request.method} {template}")
-    endpoint = f"{request.method} {template.removeprefix(API_PREFIX)}"
+    key = stats_key(request.method, path)
+    state.stats.count_request(key)
+    endpoint = key.replace(API_PREFIX, "", 1)  # "GET /devices/{id}", as failure rules name it
     delay = state.faults.latency_s(endpoint)
     if delay > 0:
         await asyncio.sleep(delay)

@@ -6,14 +6,19 @@ from fastapi import APIRouter
 
 from app.emulator.deps import StateDep
 from app.emulator.errors import ApiError
-from app.emulator.schemas import ERROR_RESPONSES, RefreshRequest, TokenPair
+from app.emulator.schemas import (
+    BODY_ERROR_RESPONSES,
+    ERROR_RESPONSES,
+    RefreshRequest,
+    TokenPair,
+)
 from app.emulator.tokens import TokenRejected
 from app.emulator.world import API_PREFIX
 
 router = APIRouter(prefix=API_PREFIX, tags=["Autenticación"])
 
 
-@router.post("/auth/token/refresh", responses=ERROR_RESPONSES)
+@router.post("/auth/token/refresh", responses=ERROR_RESPONSES | BODY_ERROR_RESPONSES)
 async def refresh_token(body: RefreshRequest, state: StateDep) -> TokenPair:
     """Exchange a refresh token for a new access token and a new refresh token."""
     try:

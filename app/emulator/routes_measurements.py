@@ -7,12 +7,16 @@ for sensors a meter does not have configured are dropped with one warning per (m
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Body
 
 from app.emulator.deps import PrincipalDep, StateDep
-from app.emulator.errors import ApiError
+from app.emulator.errors import ApiError, shorten
 from app.emulator.schemas import (
+    BODY_ERROR_RESPONSES,
     ERROR_RESPONSES,
+    MAX_MEASURES,
     DeviceMeasures,
     ErrorOut,
     MeasurementResult,
@@ -21,21 +25,36 @@ from app.emulator.store import StoredMeasurement
 from app.emulator.tokens import Principal
 from app.emulator.world import API_PREFIX, Device, World
 
-MAX_MEASURES = 100
 MAX_SPAN_S = 86_400
 
 router = APIRouter(prefix=API_PREFIX, tags=["Medición"])
 
 _RESPONSES = {
     **ERROR_RESPONSES,
-    400: {"model": ErrorOut, "description": "Más de 100 mediciones, más de un día, o vacío"},
+    **BODY_ERROR_RESPONSES,
+    400: {
+        "model": ErrorOut,
+        "description": "No es JSON, más de 100 mediciones en total, más de un día, o vacío",
+    },
     404: {"model": ErrorOut, "description": "Medidor no registrado para el proveedor"},
 }
+_BODY_DESCRIPTION = (
+    "Mediciones por medidor: en total, entre todos los medidores, de 1 a 100 mediciones que "
+    "abarquen a lo sumo un día (86400 s)."
+)
 
 
 @router.post("/measurements", status_code=201, responses=_RESPONSES)
 async def post_measurements(
-    body: list[DeviceMeasures], principal: PrincipalDep, state: StateDep
+    body: Annotated[
+        list[DeviceMeasures],
+        Body(
+            description=_BODY_DESCRIPTION,
+            json_schema_extra={"minItems": 1, "maxItems": MAX_MEASURES},
+        ),
+    ],
+    principal: PrincipalDep,
+    state: StateDep,
 ) -> MeasurementResult:
     """Upload measures; sending the same (meter, timestamp, sensor) again stores it once."""
     check_limits(body)
@@ -63,9 +82,9 @@ def check_limits(body: list[DeviceMeasures]) -> None:
     for entry in body:
         for measure in entry.measures:
             if not measure.sensorValues:
+                number = shorten(entry.deviceNumber)
                 raise ApiError(
-                    400,
-                    f'Medición sin valores (medidor "{entry.deviceNumber}", {measure.timestamp})',
+                    400, f'Medición sin valores (medidor "{number}", {measure.timestamp})'
                 )
 
 
@@ -78,9 +97,9 @@ def accept(
     for entry in body:
         device = provider.device_by_number(entry.deviceNumber) if provider is not None else None
         if device is None:
+            number = shorten(entry.deviceNumber)
             raise ApiError(
-                404,
-                f'El medidor número "{entry.deviceNumber}" no está registrado para su proveedor',
+                404, f'El medidor número "{number}" no está registrado para su proveedor'
             )
         devices.append(device)
     rows: list[StoredMeasurement] = []

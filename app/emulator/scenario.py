@@ -25,11 +25,13 @@ times = 2                         # or probability = 0.3 with seed = 1
 from __future__ import annotations
 
 import json
+import math
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from app.emulator.dictionary import ALL_SENSOR_NAMES
+from app.emulator.errors import shorten
 from app.emulator.world import (
     Device,
     FailureRule,
@@ -50,6 +52,7 @@ _SERVER = {
 }
 _PROVIDER = {"id", "gateways", "device"}
 _DEVICE = {"id", "number", "sensors"}
+TOO_DEEP = "arrays or tables nested far too deeply; a scenario needs only a few levels"
 FAILURE_KEYS = {"endpoint", "kind", "status", "times", "probability", "seed", "seconds", "message"}
 
 
@@ -74,7 +77,12 @@ def read_scenario(path: Path) -> World:
             data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise ScenarioError(str(path), "(syntax)", str(exc)) from exc
-    return world_from_mapping(data, source=str(path))
+    except RecursionError:  # both parsers recurse once per nested array or table
+        raise ScenarioError(str(path), "(syntax)", TOO_DEEP) from None
+    try:
+        return world_from_mapping(data, source=str(path))
+    except RecursionError:  # nesting the parser took, but too deep to describe in a message
+        raise ScenarioError(str(path), "(top)", TOO_DEEP) from None
 
 
 def world_from_mapping(data: Any, source: str = "scenario") -> World:
@@ -137,6 +145,12 @@ def failure_from_mapping(data: Any, source: str, key: str = "failure") -> Failur
         raise ScenarioError(source, where, str(exc)) from exc
 
 
+def _short(value: Any, limit: int = 40) -> str:
+    """repr() of a value from an untrusted body, cut short (a 4,000-digit number is no message)."""
+    huge = isinstance(value, int) and value.bit_length() > 128  # repr() fails past 4,300 digits
+    return "<huge integer>" if huge else shorten(repr(value), limit)
+
+
 class _Reader:
     """Typed getters that fail with the file and the dotted key."""
 
@@ -152,7 +166,9 @@ class _Reader:
         if allowed is not None:
             unknown = sorted(set(value) - allowed)
             if unknown:
-                raise self.fail(key, f"unknown key(s) {unknown}; known: {sorted(allowed)}")
+                raise self.fail(
+                    key, f"unknown key(s) {_short(unknown, 80)}; known: {sorted(allowed)}"
+                )
         return value
 
     def array(self, value: Any, key: str) -> list[Any]:
@@ -166,25 +182,31 @@ class _Reader:
     def integer(self, t: dict[str, Any], name: str, at: str, default: Any) -> Any:
         v, given = self._get(t, name, default)
         if given and (isinstance(v, bool) or not isinstance(v, int)):
-            raise self.fail(f"{at}.{name}", f"must be an integer, got {v!r}")
+            raise self.fail(f"{at}.{name}", f"must be an integer, got {_short(v)}")
         return v
 
     def number(self, t: dict[str, Any], name: str, at: str, default: float) -> float:
         v, given = self._get(t, name, default)
         if given and (isinstance(v, bool) or not isinstance(v, int | float)):
-            raise self.fail(f"{at}.{name}", f"must be a number, got {v!r}")
-        return float(v)
+            raise self.fail(f"{at}.{name}", f"must be a number, got {_short(v)}")
+        try:
+            number = float(v)
+        except OverflowError:  # an integer too large for a float (JSON allows 1 followed by 400 0s)
+            number = math.inf
+        if not math.isfinite(number):
+            raise self.fail(f"{at}.{name}", f"must be a finite number, got {_short(v)}")
+        return number
 
     def boolean(self, t: dict[str, Any], name: str, at: str, default: bool) -> bool:
         v, given = self._get(t, name, default)
         if given and not isinstance(v, bool):
-            raise self.fail(f"{at}.{name}", f"must be true or false, got {v!r}")
+            raise self.fail(f"{at}.{name}", f"must be true or false, got {_short(v)}")
         return bool(v)
 
     def text(self, t: dict[str, Any], name: str, at: str, default: Any) -> Any:
         v, given = self._get(t, name, default)
         if given and not isinstance(v, str):
-            raise self.fail(f"{at}.{name}", f"must be a string, got {v!r}")
+            raise self.fail(f"{at}.{name}", f"must be a string, got {_short(v)}")
         return v
 
     def provider(self, value: Any, key: str) -> Provider:

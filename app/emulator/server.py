@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import socket
 import threading
 import time
@@ -17,10 +18,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+import h11
 import uvicorn
 from fastapi import FastAPI
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from app.emulator.app import create_app
+from app.emulator.errors import error_body
 from app.emulator.state import EmulatorState
 from app.emulator.world import API_PREFIX, World, default_world, load_scenario
 
@@ -51,6 +55,27 @@ class _Server(uvicorn.Server):
             with contextlib.suppress(RuntimeError):  # the loop already closed
                 for callback in (*also, wake.set):
                     loop.call_soon_threadsafe(callback)
+
+
+class _JsonErrorsH11(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, but a request it cannot parse (a request line past h11's
+    size limit, a byte that is not ASCII in the target, a bad Content-Length) gets the API's
+    JSON error shape instead of a text/plain 400."""
+
+    def send_400_response(self, msg: str) -> None:
+        body = json.dumps(error_body(400, "Solicitud HTTP inválida"), ensure_ascii=False).encode()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+        ]
+        for event in (
+            h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+            h11.Data(data=body),
+            h11.EndOfMessage(),
+        ):
+            self.transport.write(self.conn.send(event) or b"")
+        self.transport.close()
 
 
 class EmulatorServer:
@@ -115,6 +140,7 @@ class EmulatorServer:
             access_log=False,
             lifespan="off",
             timeout_graceful_shutdown=1,  # then hanging (timeout-failure) requests are cancelled
+            http=_JsonErrorsH11,
         )
         server = _Server(config)
         self._server = server

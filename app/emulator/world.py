@@ -6,6 +6,7 @@ A World is plain frozen data. `default_world()` matches the seed document; a sce
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,12 @@ API_ENDPOINTS: tuple[str, ...] = (
 )
 SEED_ACCESS_LIFETIME_S = 10_800  # 3 h, as in the seed's tokens
 SEED_REFRESH_LIFETIME_S = 5_184_000  # 60 days
+# Bounds that keep the server's clock, token times and waits inside what datetime, JWT encoding
+# and asyncio can handle: an offset of 1e308 or NaN would make every token expire or none.
+MAX_CLOCK_OFFSET_S = 10 * 365 * 86_400  # ten years either way
+MAX_TOKEN_LIFETIME_S = 10 * 365 * 86_400
+MAX_LATENCY_MS = 600_000  # ten minutes
+MAX_FAILURE_SECONDS = 3_600.0  # how long a timeout failure may hold a request
 
 FailureKind = Literal["status", "timeout", "html"]
 FAILURE_KINDS: tuple[str, ...] = ("status", "timeout", "html")
@@ -38,6 +45,17 @@ class WorldError(ValueError):
     def __init__(self, message: str, key: str = "provider") -> None:
         super().__init__(message)
         self.key = key
+
+
+def check_clock_offset(offset_s: float) -> float:
+    """The offset if it is a finite number of seconds within MAX_CLOCK_OFFSET_S, else WorldError."""
+    if not math.isfinite(offset_s) or abs(offset_s) > MAX_CLOCK_OFFSET_S:
+        raise WorldError(
+            f"clock offset must be a finite number of seconds between -{MAX_CLOCK_OFFSET_S} "
+            f"and {MAX_CLOCK_OFFSET_S}",
+            "server",
+        )
+    return offset_s
 
 
 def endpoint_matches(pattern: str, endpoint: str) -> bool:
@@ -81,8 +99,10 @@ class FailureRule:
             raise WorldError("times must be at least 1 (omit it to fail every call)", "failure")
         if not 0.0 <= self.probability <= 1.0:
             raise WorldError("probability must be between 0 and 1", "failure")
-        if self.seconds < 0:
-            raise WorldError("seconds must not be negative", "failure")
+        if not 0 <= self.seconds <= MAX_FAILURE_SECONDS:  # NaN fails this too
+            raise WorldError(
+                f"seconds must be a number between 0 and {MAX_FAILURE_SECONDS:g}", "failure"
+            )
 
     @property
     def effective_status(self) -> int:
@@ -158,10 +178,15 @@ def _check_world(world: World) -> None:
         numbers: set[str] = set()
         for d in p.devices:
             _check_device(p.id, d, seen_devices, numbers)
-    if world.access_token_lifetime_s <= 0 or world.refresh_token_lifetime_s <= 0:
-        raise WorldError("token lifetimes must be positive", "server")
-    if world.latency_ms < 0 or any(v < 0 for v in world.endpoint_latency_ms.values()):
-        raise WorldError("latency must not be negative", "server")
+    check_clock_offset(world.clock_offset_s)
+    for lifetime in (world.access_token_lifetime_s, world.refresh_token_lifetime_s):
+        if not 0 < lifetime <= MAX_TOKEN_LIFETIME_S:
+            raise WorldError(
+                f"token lifetimes must be positive, at most {MAX_TOKEN_LIFETIME_S} s", "server"
+            )
+    for latency in (world.latency_ms, *world.endpoint_latency_ms.values()):
+        if not 0 <= latency <= MAX_LATENCY_MS:
+            raise WorldError(f"latency must be between 0 and {MAX_LATENCY_MS} ms", "server")
     for pattern in world.endpoint_latency_ms:
         try:
             check_endpoint_pattern(pattern)

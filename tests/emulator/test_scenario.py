@@ -96,3 +96,21 @@ def test_duplicate_device_ids_are_reported_under_provider() -> None:
     with pytest.raises(ScenarioError, match="device id 5") as info:
         world_from_mapping(data)
     assert info.value.key == "provider"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.toml", "name = " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("deep-tables.toml", "name = " + "{a = " * 100_000 + "1" + "}" * 100_000 + "\n"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000),
+    ],
+)
+def test_a_file_nested_100_000_deep_is_a_scenario_error(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(ScenarioError, match="nested far too deeply") as caught:
+        load_scenario(path)
+    assert str(path) in str(caught.value)
