@@ -165,6 +165,14 @@ CHECK_TEXTS: dict[str, tuple[str, str]] = {
         N_("ErrorText", 'The value of "{sensor}" is not a finite number.'),
         N_("ErrorText", "Check the profile's data type and word order for this variable."),
     ),
+    "measurement.impossible_value": (
+        N_("ErrorText", 'The value of "{sensor}" is one no meter can produce.'),
+        N_(
+            "ErrorText",
+            "The profile decodes this register wrongly (type, word order, scale or a 'not "
+            "available' pattern): check the profile and the unit id. It is never uploaded.",
+        ),
+    ),
     "measurement.sensor_name_spelling": (
         N_("ErrorText", '"{sensor}" is not how ChileMedido spells it: "{suggestion}".'),
         N_(
@@ -197,6 +205,10 @@ CHECK_TEXTS: dict[str, tuple[str, str]] = {
     "measurement.omitted.not_finite": (
         N_("ErrorText", "Its value is not a finite number."),
         N_("ErrorText", "Check the profile's data type and word order for this variable."),
+    ),
+    "measurement.omitted.impossible": (
+        N_("ErrorText", "Its value is one no meter can produce, so it is left out."),
+        N_("ErrorText", "Check the profile's data type, word order and scale for this variable."),
     ),
     # -- the server's answer to an upload (app.core.measurements.server_warnings) --
     "upload.sensor_not_configured": (

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.meter.bus_time import LinkKind
 from app.core.traffic import redact
 from app.gui.check_texts import CHECK_TEXTS
 from app.gui.i18n import N_
-from app.gui.meter_texts import METER_TEXTS
+from app.gui.meter_texts import LINK_TODO, METER_TEXTS
 
 # code -> (what happened, what to do); English source, translated at display time.
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -47,6 +48,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
             "ErrorText",
             "This network probably wants a login first (hotel, airport or office Wi-Fi). Open a "
             "web browser, log in to the network, then retry.",
+        ),
+    ),
+    "answer_broken": (
+        N_("ErrorText", "ChileMedido's answer arrived cut short or garbled."),
+        N_(
+            "ErrorText",
+            "The connection dropped or a proxy altered it. Retry; if it keeps happening, try "
+            "another network.",
         ),
     ),
     "tls": (
@@ -216,14 +225,19 @@ class ErrorText:
     details: str  # the error's English message (redacted), for support; "" if nothing more
 
 
-def describe(error: BaseException) -> ErrorText:
-    """Translated text for a core error, in the language installed now."""
+def describe(error: BaseException, *, link: LinkKind | None = None) -> ErrorText:
+    """Translated text for a core error, in the language installed now.
+
+    `link`: the kind of meter link the error came from, when known; a link error's advice then
+    names what to check on that kind of link (TCP: address, port, unit id; RTU: wiring, baud).
+    """
     code = getattr(error, "code", None)
     params = getattr(error, "params", None)
     text = describe_code(
         code if isinstance(code, str) else "",
         str(error),
         params if isinstance(params, Mapping) else None,
+        link=link,
     )
     if not text.what:
         fallback = QCoreApplication.translate("ErrorText", "Something went wrong.")
@@ -231,14 +245,24 @@ def describe(error: BaseException) -> ErrorText:
     return text
 
 
-def describe_code(code: str, message: str, params: Mapping[str, object] | None = None) -> ErrorText:
+def describe_code(
+    code: str,
+    message: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    link: LinkKind | None = None,
+) -> ErrorText:
     """The same for a coded notice that is not an exception (e.g. a CredentialNotice)."""
     message = redact(message).strip()
     pair = _TEXTS.get(code)
     if pair is None:
         return ErrorText(message, "", "")
+    if link is not None and (code, link) in LINK_TODO:
+        pair = (pair[0], LINK_TODO[code, link])
     values = params or {}
-    what, todo = (_fill(QCoreApplication.translate("ErrorText", text), values) for text in pair)
+    what, todo = (
+        fill_params(QCoreApplication.translate("ErrorText", text), values) for text in pair
+    )
     return ErrorText(what, todo, message)
 
 
@@ -251,7 +275,8 @@ class _Blank(dict[str, object]):
         return "?"
 
 
-def _fill(text: str, params: Mapping[str, object]) -> str:
+def fill_params(text: str, params: Mapping[str, object]) -> str:
+    """`text` with its {name} placeholders filled from `params` (redacted; "?" if missing)."""
     fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
     if not fields:
         return text

@@ -153,5 +153,9 @@ def number_locale() -> QLocale:
 
 
 def number_text(value: float, decimals: int) -> str:
-    """A number with the UI language's decimal mark: "2,3" in Spanish, "2.3" in English."""
-    return number_locale().toString(value, "f", decimals)
+    """A number with the UI language's decimal mark: "2,3" in Spanish, "2.3" in English.
+
+    Any real number: an int (a sum over nothing is 0, not 0.0) goes through float, which
+    QLocale.toString needs to pick its float overload.
+    """
+    return number_locale().toString(float(value), "f", decimals)

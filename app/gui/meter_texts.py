@@ -2,10 +2,15 @@
 
 Kept apart from error_text.py (which merges them into its table) so each file stays short. Same
 shape and context: code -> (what happened, what to do), context "ErrorText".
+
+LINK_TODO: what to do about a link error on a known kind of link. The same silence means
+different checks on Modbus TCP (address, port, unit id, the gateway) than on an RS-485 bus
+(wiring, baud rate, parity, unit id); error_text.describe(error, link=kind) picks these.
 """
 
 from __future__ import annotations
 
+from app.core.meter.bus_time import LinkKind
 from app.gui.i18n import N_
 
 _SERIAL_SETTING = (
@@ -48,5 +53,33 @@ METER_TEXTS: dict[str, tuple[str, str]] = {
     "port-error": (
         N_("ErrorText", "The serial port stopped working."),
         N_("ErrorText", "Check the USB adapter and its cable; Medido reconnects by itself."),
+    ),
+}
+
+LINK_TODO: dict[tuple[str, LinkKind], str] = {
+    ("timeout", LinkKind.TCP): N_(
+        "ErrorText",
+        "Check the unit id (the meter's Modbus address, which a gateway passes on), the IP "
+        "address and port, and that the meter or its gateway is on.",
+    ),
+    ("timeout", LinkKind.RTU): N_(
+        "ErrorText",
+        "Check the unit id, the RS-485 wiring (A/B), the baud rate and parity, and that the "
+        "meter is powered.",
+    ),
+    ("timeout", LinkKind.RTU_OVER_TCP): N_(
+        "ErrorText",
+        "Check the unit id, the gateway's IP address and port, and behind it the RS-485 wiring "
+        "(A/B), the baud rate and parity.",
+    ),
+    ("bad-reply", LinkKind.TCP): N_(
+        "ErrorText",
+        "Check that the IP address and port are the meter's Modbus TCP (not RTU over TCP), and "
+        "that only one device answers at this unit id.",
+    ),
+    ("bad-reply", LinkKind.RTU_OVER_TCP): N_(
+        "ErrorText",
+        "Check that the gateway speaks RTU over TCP (not Modbus TCP), its baud rate and parity, "
+        "and that only one device answers at this unit id.",
     ),
 }

@@ -63,6 +63,7 @@ def test_numbers_take_the_ui_languages_decimal_mark(translations: Translations) 
     translations.apply(Language.SPANISH)
     assert number_text(0.4, 1) == "0,4"
     assert number_text(12.0, 0) == "12"
+    assert number_text(0, 1) == "0,0"  # an int (a sum over nothing: an empty read plan)
 
 
 def test_fill_puts_values_in_one_pass() -> None:

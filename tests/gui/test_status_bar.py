@@ -1,4 +1,5 @@
-"""The status bar follows the session's signals."""
+"""The status bar follows the session's signals; the meter field is green only while values
+arrive (a wrong profile or unit id, with the link up, is an error with its reason)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,42 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.api import ApiState, ApiStatus
-from app.core.meter.links import LinkEvent, LinkState
+from app.core.meter.bus_time import BusTiming
+from app.core.meter.links import LinkEvent, LinkState, LinkStats
+from app.core.meter.planner import ReadPlan
+from app.core.meter.reading import MeterReading, SensorProblem
 from app.gui.i18n import Language, Translations
 from app.gui.session import Session
 from app.gui.status_bar import StatusBar
+from app.gui.steps.step import StepState
+from app.gui.widgets.tone_label import Tone
+
+CONNECTED = LinkEvent("tcp 192.168.1.50:502", LinkState.CONNECTED, "connected", "Connected.")
+
+
+def meter_look(bar: StatusBar) -> StepState:
+    """Read through a call: mypy would keep an earlier assert's narrowing of the attribute."""
+    return bar.link.state
+
+
+def reading_tone(bar: StatusBar) -> Tone:
+    return bar.reading.tone
+
+
+def reading(values: dict[str, float | None]) -> MeterReading:
+    """A poll's result as the core makes it (no meter needed to show one)."""
+    missing = SensorProblem("missing-register", "exception 2", 2)
+    return MeterReading(
+        unit=1,
+        profile_id="eastron-sdm630",
+        at=datetime.now(UTC),
+        duration_s=0.05,
+        values=values,
+        raw={},
+        problems={s: missing for s, v in values.items() if v is None},
+        stats=LinkStats(),
+        plan=ReadPlan((), BusTiming.tcp()),
+    )
 
 
 def ready(access_left: timedelta, refresh_left: timedelta) -> ApiStatus:
@@ -65,10 +98,42 @@ def test_meter_link_and_last_reading(qtbot: QtBot, session: Session) -> None:
     session.link_state_changed.emit(event)
     assert bar.link.text.text() == "Meter: reconnecting…"
     assert "tcp 192.168.1.50:502" in bar.link.toolTip()
-    session.reading_arrived.emit(object())
+    session.link_state_changed.emit(CONNECTED)
+    assert bar.link.text.text() == "Meter: connected"
+    assert meter_look(bar) is StepState.BUSY  # up, but not green before values arrive
+    session.reading_arrived.emit(reading({"Voltaje A-N": 229.8, "Corriente A": None}))
     assert bar.reading.text().startswith("Last reading: ")
+    assert meter_look(bar) is StepState.WARNING  # one value missing
+    assert "1 of 2 values read." in bar.link.toolTip()
+    session.reading_arrived.emit(reading({"Voltaje A-N": 229.8}))
+    assert meter_look(bar) is StepState.OK
     session.meter_changed.emit(None)
     assert bar.link.text.text() == "Meter: not connected"
+    assert bar.reading.text() == "No reading yet"
+
+
+def test_a_meter_that_answers_without_values_is_not_green(
+    qtbot: QtBot, session: Session, translations: Translations
+) -> None:
+    bar = StatusBar(session)
+    qtbot.addWidget(bar)
+    session.link_state_changed.emit(CONNECTED)
+    session.reading_arrived.emit(reading({"Voltaje A-N": None, "Corriente A": None}))
+    assert meter_look(bar) is StepState.ERROR
+    assert bar.link.text.text() == "Meter: answers, but no values read"
+    assert "0 of 2 values read." in bar.link.toolTip()
+    assert "Wrong profile or unit id" in bar.link.toolTip()
+    assert bar.reading.text() == "No values read yet"
+    assert reading_tone(bar) is Tone.ERROR
+
+    session.reading_arrived.emit(reading({"Voltaje A-N": 229.8, "Corriente A": 1.5}))
+    assert meter_look(bar) is StepState.OK
+    assert reading_tone(bar) is Tone.PLAIN
+    session.reading_arrived.emit(reading({"Voltaje A-N": None, "Corriente A": None}))
+    assert bar.reading.text().startswith("No values since ")
+    translations.apply(Language.SPANISH)
+    QApplication.sendPostedEvents()
+    assert bar.link.text.text() == "Medidor: responde, pero sin valores leídos"
 
 
 def test_status_bar_speaks_spanish_after_a_switch(

@@ -8,6 +8,11 @@ with `self.set_step_state(...)`, and sets its texts in `retranslate()`. Build pa
 `PageClass.build(session)`: it calls retranslate() and restore_settings() once the subclass's
 __init__ is done; retranslate() runs again on every language switch (app.gui.i18n.Retranslating;
 the page's child widgets retranslate themselves). See docs/gui-architecture.md.
+
+The banner never moves the page: it lies over a slot of its own height kept in the layout
+(MessageBanner.dock), so showing a message does not push the buttons below away from the pointer.
+Messages keep their source and follow a language switch: `self.show_message(level, lambda:
+self.tr("..."))`.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from typing import Any, Self
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.core.meter.bus_time import LinkKind
 from app.gui.i18n import Retranslating
 from app.gui.job import Job
-from app.gui.message_banner import Level, MessageBanner
+from app.gui.message_banner import Level, MessageBanner, Render
 from app.gui.session import Session
 from app.gui.steps.step import StepState, step_title
 
@@ -45,14 +51,17 @@ class Page(Retranslating, QWidget):
         self.header.setFont(font)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.banner = MessageBanner()
+        self.banner = MessageBanner(self)  # over banner_slot, outside the layout
+        self.banner_slot = QWidget()
+        self.banner_slot.setObjectName("bannerSlot")
         self.body = QVBoxLayout()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 14)
         outer.addWidget(self.header)
         outer.addWidget(self.intro)
-        outer.addWidget(self.banner)
+        outer.addWidget(self.banner_slot)
         outer.addLayout(self.body, 1)
+        self.banner.dock(self.banner_slot)
 
     @classmethod
     def build(cls, session: Session) -> Self:
@@ -116,11 +125,25 @@ class Page(Retranslating, QWidget):
         for job in list(self._jobs):
             job.cancel()
 
-    def show_error(self, error: BaseException) -> None:
-        self.banner.show_error(error)
+    def show_error(self, error: BaseException, *, link: LinkKind | None = None) -> None:
+        """A core error in the banner; `link`: the meter link's kind, for a link error."""
+        self.banner.show_error(error, link=link)
 
-    def show_message(self, level: Level, what: str, todo: str = "", details: str = "") -> None:
-        self.banner.show_message(level, what, todo, details)
+    def show_message(
+        self,
+        level: Level,
+        what: Callable[[], str],
+        todo: Callable[[], str] | None = None,
+        details: str = "",
+    ) -> None:
+        """A message of the page's own, given as functions that call self.tr() (so that it
+        follows a language switch): `self.show_message(Level.INFO, lambda: self.tr("Saved."))`.
+        `details` is language-free text (a path, the core's English message)."""
+        self.banner.show_message(level, what, todo or "", details)
+
+    def show_text(self, level: Level, render: Render) -> None:
+        """A message rendered by `render()` now and on every language switch."""
+        self.banner.show_text(level, render)
 
     # -- plumbing -----------------------------------------------------------------------------
 

@@ -1,5 +1,8 @@
 """The link's state and what polling has cost so far: requests, errors, round trips, last poll.
 
+A link that is up is not shown as fine while the meter behind it gives no value (a unit id
+nobody answers to, a profile for another model): app/gui/reading_look.py says which.
+
 Counters add up the per-poll statistics that arrive with each reading (the reading owns them,
 so nothing is read across threads); `reset()` starts again for a new link.
 """
@@ -24,6 +27,7 @@ from app.core.meter.reading import MeterReading
 from app.gui.error_text import describe
 from app.gui.i18n import N_, Retranslating, fill, number_locale, number_text
 from app.gui.icons import step_icon
+from app.gui.reading_look import Outcome, outcome
 from app.gui.steps.step import StepState
 from app.gui.widgets.dates import local_time
 
@@ -119,9 +123,10 @@ class LinkStatus(Retranslating, QGroupBox):
     def _redraw(self) -> None:
         event = self._event
         state = event.state if event is not None else LinkState.DISCONNECTED
+        look, name = self._state_look(state)
         size = self.state.fontMetrics().height()
-        self.icon.setPixmap(step_icon(LINK_ICONS[state]).pixmap(size, size))
-        self.state.setText(QCoreApplication.translate("LinkStatus", _NAMES[state]))
+        self.icon.setPixmap(step_icon(look).pixmap(size, size))
+        self.state.setText(name)
         self.message.setText(self._event_text(event))
         self.message.setVisible(bool(self.message.text()))
         t = self._totals
@@ -148,6 +153,19 @@ class LinkStatus(Retranslating, QGroupBox):
             last.setText(fill(self.tr("%1, took %2 ms"), at, took))
         plan.setText(self._plan_text())
 
+    def _state_look(self, state: LinkState) -> tuple[StepState, str]:
+        """The link's icon and name; a link that is up is green only while values arrive."""
+        name = QCoreApplication.translate("LinkStatus", _NAMES[state])
+        last = self._last
+        if state is not LinkState.CONNECTED or last is None:
+            return LINK_ICONS[state], name
+        found = outcome(last)
+        if found is Outcome.NO_ANSWER:
+            return StepState.ERROR, self.tr("Connected, but the meter does not answer")
+        if found is Outcome.NOTHING_READ:
+            return StepState.ERROR, self.tr("Connected, but no values are read")
+        return LINK_ICONS[state], name
+
     def _plan_text(self) -> str:
         p = self._plan
         if p is None:
@@ -163,7 +181,7 @@ class LinkStatus(Retranslating, QGroupBox):
         text = describe(LinkError(event.code, event.message))
         words = " ".join(part for part in (text.what, text.todo) if part)
         if event.retry_in_s is not None:
-            seconds = number_locale().toString(event.retry_in_s, "g", 3)  # "2", "0,5"
+            seconds = number_locale().toString(float(event.retry_in_s), "g", 3)  # "2", "0,5"
             retry = fill(self.tr("Next attempt in %1 s."), seconds)
             words = f"{words} {retry}"
         return words

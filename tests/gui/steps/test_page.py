@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.core.api import MeterNotFound
 from app.gui.i18n import Language, Translations
+from app.gui.message_banner import Level
 from app.gui.session import Session
 from app.gui.steps.catalog import STEPS, step
 from app.gui.steps.page import Page
@@ -23,7 +25,9 @@ class SamplePage(Page):
         super().__init__(session)
         self.calls: list[str] = []
         self.label = QLabel()
+        self.button = QPushButton("Send")
         self.body.addWidget(self.label)
+        self.body.addWidget(self.button)
 
     def description(self) -> str:
         return self.tr("Find the meter on ChileMedido.")
@@ -109,3 +113,49 @@ def test_every_step_has_its_page_and_its_title(qtbot: QtBot, session: Session) -
         assert s.title() == s.title_source  # English: the source text
     with pytest.raises(KeyError):
         step("nowhere")
+
+
+def test_a_banner_never_moves_the_buttons_under_the_pointer(
+    qtbot: QtBot, session: Session, translations: Translations
+) -> None:
+    page = SamplePage.build(session)
+    qtbot.addWidget(page)
+    page.resize(700, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    where = page.button.mapTo(page, page.button.rect().topLeft())
+
+    page.show_message(Level.INFO, lambda: page.tr("Logged out."))
+    QApplication.processEvents()
+    assert page.banner.isVisible()
+    assert page.button.mapTo(page, page.button.rect().topLeft()) == where
+    assert page.banner.geometry().topLeft() == page.banner_slot.geometry().topLeft()
+    assert page.banner.height() >= page.banner_slot.height()
+
+    long_text = " ".join(["The meter answers, but none of the profile's values were read."] * 6)
+    page.show_message(Level.ERROR, lambda: long_text, lambda: long_text, "details " * 40)
+    page.banner._toggle.click()  # the details too: taller than its slot, it lies over the body
+    QApplication.processEvents()
+    assert page.banner.height() > page.banner_slot.height()
+    assert page.button.mapTo(page, page.button.rect().topLeft()) == where
+    page.banner.clear()
+    QApplication.processEvents()
+    assert page.button.mapTo(page, page.button.rect().topLeft()) == where
+
+
+def test_a_message_on_screen_follows_a_language_switch(
+    qtbot: QtBot, session: Session, translations: Translations
+) -> None:
+    page = SamplePage.build(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_message(
+        Level.INFO,
+        lambda: QCoreApplication.translate("ConnectionPage", "Logged out."),
+        details="/home/installer/medido.csv",
+    )
+    assert page.banner.what.text() == "Logged out."
+    translations.apply(Language.SPANISH)
+    QApplication.sendPostedEvents()
+    assert page.banner.what.text() == "Sesión cerrada."
+    assert page.banner.details.text() == "/home/installer/medido.csv"

@@ -193,8 +193,10 @@ class ClockPage(Page):
         self.comparison = comparison
         self.session.set_server_offset(comparison.server_offset)
         error = comparison.server_error or comparison.meter_error
+        meter = self.session.meter
+        link = meter.uri.kind if meter is not None and error is comparison.meter_error else None
         if error is not None:
-            self.banner.show_error(error, Level.WARNING)
+            self.banner.show_error(error, Level.WARNING, link=link)
         else:
             self.banner.clear()
         self._render()
@@ -212,8 +214,8 @@ class ClockPage(Page):
         after = self.comparison.drift.meter_vs_server if self.comparison else None
         self.show_message(
             Level.SUCCESS,
-            self.tr("The meter's clock was set to ChileMedido's time."),
-            fill(
+            lambda: self.tr("The meter's clock was set to ChileMedido's time."),
+            lambda: fill(
                 self.tr("Read back: %1 from ChileMedido's clock."),
                 offset_text(after) if after is not None else "?",
             ),

@@ -28,6 +28,7 @@ from app.gui.widgets.dates import countdown, date_text, now
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 _LIVE = (ApiState.READY, ApiState.REFRESHING)
+_NOT_LOGGED_IN = (ApiState.LOGGED_OUT, ApiState.LOGGING_IN)  # nothing to log out of
 
 
 class AccountBox(Retranslating, QGroupBox):
@@ -35,6 +36,7 @@ class AccountBox(Retranslating, QGroupBox):
         super().__init__(parent)
         self.status = ApiStatus(ApiState.LOGGED_OUT)
         self.server_url = ""
+        self._busy = False  # a login is under way
         self.state = ToneLabel()
         self.state.setObjectName("accountState")
         self.state.setWordWrap(True)
@@ -80,6 +82,11 @@ class AccountBox(Retranslating, QGroupBox):
             self._tick.stop()
         self._render()
 
+    def set_busy(self, busy: bool) -> None:
+        """While a login runs, Log out waits; after it, it follows the state again."""
+        self._busy = busy
+        self._render()
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Session"))
         names = (
@@ -119,8 +126,9 @@ class AccountBox(Retranslating, QGroupBox):
         logged = status.provider is not None
         for row in range(4):
             self.form.setRowVisible(row, logged)
-        self.logout.setEnabled(status.state is not ApiState.LOGGED_OUT)
-        self.forget.setEnabled(status.state is not ApiState.LOGGED_OUT)
+        can_log_out = not self._busy and status.state not in _NOT_LOGGED_IN
+        self.logout.setEnabled(can_log_out)
+        self.forget.setEnabled(can_log_out)
         self.server.setText(self.server_url)
         self.account.setText(
             fill(self.tr("provider %1 · gateway %2"), status.provider or "?", status.gateway or "?")

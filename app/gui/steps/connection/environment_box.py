@@ -1,8 +1,9 @@
 """Which ChileMedido to talk to: production, another address, or the local emulator; and the
 advanced knobs (a CA file for networks that re-sign HTTPS, timeouts for slow links).
 
-The address is checked as it is typed (Environment.custom / .emulator): a bad one says what to
-fix, plain http off this computer warns that tokens would travel unencrypted.
+The address is checked as it is typed (Environment.custom / .emulator): a bad one names the fix
+with the address fixed (address_advice.py), one that does not end in /api/v1 and plain http off
+this computer are warnings.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from app.core.api import (
     Timeouts,
     TlsOptions,
 )
-from app.gui.error_text import describe
 from app.gui.i18n import Retranslating, fill
+from app.gui.steps.connection.address_advice import address_problem, path_warning
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 EMULATOR_URL = "http://127.0.0.1:8000/api/v1"  # `medido emulator`'s default address
@@ -112,6 +113,15 @@ class EnvironmentBox(Retranslating, QGroupBox):
     def set_kind(self, kind: EnvironmentKind) -> None:
         self._buttons()[kind].setChecked(True)
 
+    def address_text(self) -> str:
+        """The address as typed for the chosen kind (production's own for production)."""
+        kind = self.kind()
+        if kind is EnvironmentKind.CUSTOM:
+            return self.custom_url.text()
+        if kind is EnvironmentKind.EMULATOR:
+            return self.emulator_url.text()
+        return PRODUCTION_URL
+
     def environment(self) -> Environment:
         """The chosen server; InvalidEnvironment says what is wrong with a typed address."""
         kind = self.kind()
@@ -170,21 +180,22 @@ class EnvironmentBox(Retranslating, QGroupBox):
         try:
             environment = self.environment()
         except InvalidEnvironment as error:
-            text = describe(error)
+            text = address_problem(self.address_text(), error)
             self.check.setText(f"{text.what} {text.todo}")
             self.check.set_tone(Tone.ERROR)
             self.check.show()
             return
-        if environment.warning is None:
-            self.check.hide()
-            return
-        plain_http = self.tr(
-            "This address uses plain http to %1: tokens and measurements would travel "
-            "unencrypted. Use https unless this is a test server on your own network."
-        )
-        self.check.setText(fill(plain_http, environment.host))
+        warnings = [path_warning(environment.base_url)]
+        if environment.warning is not None:
+            plain_http = self.tr(
+                "This address uses plain http to %1: tokens and measurements would travel "
+                "unencrypted. Use https unless this is a test server on your own network."
+            )
+            warnings.append(fill(plain_http, environment.host))
+        shown = [text for text in warnings if text]
+        self.check.setText("\n".join(shown))
         self.check.set_tone(Tone.WARNING)
-        self.check.show()
+        self.check.setVisible(bool(shown))
 
     def _on_advanced(self, shown: bool) -> None:
         self.advanced_panel.setVisible(shown)

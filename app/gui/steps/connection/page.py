@@ -32,6 +32,7 @@ from app.gui.message_banner import Level
 from app.gui.session import Session
 from app.gui.settings import API_URL, ENVIRONMENT, Option
 from app.gui.steps.connection.account_box import AccountBox
+from app.gui.steps.connection.address_advice import address_problem
 from app.gui.steps.connection.environment_box import EMULATOR_URL, EnvironmentBox
 from app.gui.steps.connection.known_gateways import KnownGateways
 from app.gui.steps.connection.token_box import TokenBox
@@ -108,7 +109,8 @@ class ConnectionPage(Page):
         self.environment.ca_file.setText(settings.get(CA_FILE))
         self.environment.connect_timeout.setValue(settings.get(CONNECT_TIMEOUT_S))
         self.environment.read_timeout.setValue(settings.get(READ_TIMEOUT_S))
-        self.tokens.remember.setChecked(settings.get(REMEMBER_TOKEN))
+        remember = settings.get(REMEMBER_TOKEN) and self.tokens.store_available
+        self.tokens.remember.setChecked(remember)
         self._refresh_known()
 
     def save_settings(self) -> None:
@@ -121,7 +123,8 @@ class ConnectionPage(Page):
         settings.set(CA_FILE, box.ca_file.text().strip())
         settings.set(CONNECT_TIMEOUT_S, float(box.connect_timeout.value()))
         settings.set(READ_TIMEOUT_S, float(box.read_timeout.value()))
-        settings.set(REMEMBER_TOKEN, self.tokens.remember.isChecked())
+        if self.tokens.store_available:  # unticked for want of a store is no choice to keep
+            settings.set(REMEMBER_TOKEN, self.tokens.remember.isChecked())
 
     # -- log in and out -----------------------------------------------------------------------
 
@@ -134,8 +137,10 @@ class ConnectionPage(Page):
             else:
                 self.show_message(
                     Level.ERROR,
-                    self.tr("No refresh token yet."),
-                    self.tr("Paste the refresh token, or load it from a file, then log in."),
+                    lambda: self.tr("No refresh token yet."),
+                    lambda: self.tr(
+                        "Paste the refresh token, or load it from a file, then log in."
+                    ),
                 )
             return
         self._start(self.tokens.remember.isChecked(), lambda client: client.login(text))
@@ -154,7 +159,8 @@ class ConnectionPage(Page):
         try:
             environment = self.environment.environment()
         except InvalidEnvironment as error:
-            self.show_error(error)
+            typed, refused = self.environment.address_text(), error  # `error` ends with except
+            self.show_text(Level.ERROR, lambda: address_problem(typed, refused))
             self.set_step_state(StepState.ERROR)
             return
         box = self.environment
@@ -173,7 +179,7 @@ class ConnectionPage(Page):
         status = client.status
         self.show_message(
             Level.SUCCESS,
-            fill(
+            lambda: fill(
                 self.tr("Logged in as gateway %1 of provider %2."),
                 status.gateway or "?",
                 status.provider or "?",
@@ -187,7 +193,7 @@ class ConnectionPage(Page):
 
     def _logged_out(self, _result: object) -> None:
         self.session.set_api(None)
-        self.show_message(Level.INFO, self.tr("Logged out."))
+        self.show_message(Level.INFO, lambda: self.tr("Logged out."))
         self._refresh_known()
 
     def _login_finished(self) -> None:
@@ -199,7 +205,7 @@ class ConnectionPage(Page):
 
     def _set_busy(self, busy: bool) -> None:
         self.environment.setEnabled(not busy)
-        self.account.logout.setEnabled(not busy)
+        self.account.set_busy(busy)
         self.tokens.set_busy(busy)
         self.known.set_busy(busy)
         if busy:

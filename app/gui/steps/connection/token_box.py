@@ -3,7 +3,9 @@
 Holds no I/O: choosing a file emits `file_chosen` and the page reads it on the core loop, then
 offers the tokens found with `offer(entries)` (a file with several gateways gets a picker).
 Whether the computer has a credential store is asked off the GUI thread too (finding the
-keyring backend may talk to D-Bus): the page tells `set_store_available`.
+keyring backend may talk to D-Bus): the page tells `set_store_available`. Without one, "Remember
+the token" is unticked and disabled (the notice says why), and Log in is enabled only while a
+whole token is there.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class TokenBox(Retranslating, QGroupBox):
         super().__init__(parent)
         self.entries: tuple[TokenFileEntry, ...] = ()
         self.store_available = True  # until the page has asked
+        self._busy = False
         self.token = TokenInput()
         self.claims = TokenClaims()
         self.token.changed.connect(self._on_token)
@@ -48,7 +51,6 @@ class TokenBox(Retranslating, QGroupBox):
         self.file_choice.activated.connect(self._on_file_choice)
         self.remember = QCheckBox()
         self.remember.setChecked(True)
-        self.remember.toggled.connect(self._show_store_notice)
         self.store_notice = QLabel()
         self.store_notice.setWordWrap(True)
         self.login = QPushButton()
@@ -92,13 +94,23 @@ class TokenBox(Retranslating, QGroupBox):
 
     def set_store_available(self, available: bool) -> None:
         self.store_available = available
+        if not available:
+            self.remember.setChecked(False)  # nothing could keep it: do not say it will be
+        self._sync_enabled()
         self._show_store_notice()
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.token, self.load_file, self.file_choice, self.login, self.remember):
-            widget.setEnabled(not busy)
+        self._busy = busy
+        self._sync_enabled()
         self.cancel.setVisible(busy)
         self.busy.setVisible(busy)
+
+    def _sync_enabled(self) -> None:
+        idle = not self._busy
+        for widget in (self.token, self.load_file, self.file_choice):
+            widget.setEnabled(idle)
+        self.login.setEnabled(idle and self.token.token_text() is not None)
+        self.remember.setEnabled(idle and self.store_available)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Refresh token"))
@@ -111,6 +123,7 @@ class TokenBox(Retranslating, QGroupBox):
 
     def _on_token(self) -> None:
         self.claims.show_token(self.token.info, self.token.problem)
+        self._sync_enabled()
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -139,7 +152,7 @@ class TokenBox(Retranslating, QGroupBox):
         self.file_choice.setVisible(len(self.entries) > 1)
 
     def _show_store_notice(self, *_args: object) -> None:
-        missing = self.remember.isChecked() and not self.store_available
+        missing = not self.store_available
         self.store_notice.setVisible(missing)
         if missing:  # not an error: the installer can work, the token just dies with the app
             self.store_notice.setText(

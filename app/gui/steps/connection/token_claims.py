@@ -17,11 +17,11 @@ from app.gui.widgets.dates import date_text, local_and_utc, now
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 # InvalidToken.params["reason"] → what is wrong, in the installer's words.
+_PIECES = ("truncated", "incomplete")  # a token cut short, or pasted in pieces: more to come
 _REASONS = {
     "empty": N_("TokenClaims", "nothing was pasted"),
     "segments": N_("TokenClaims", "a token has three parts separated by dots, this text has not"),
     "base64": N_("TokenClaims", "it has characters a token never contains"),
-    "truncated": N_("TokenClaims", "part of it is missing (it was cut short when copying)"),
     "header_json": N_("TokenClaims", "its contents cannot be read"),
     "claims_json": N_("TokenClaims", "its contents cannot be read"),
     "no_exp": N_("TokenClaims", "it has no expiry date"),
@@ -76,7 +76,8 @@ class TokenClaims(Retranslating, QWidget):
         self.form.setRowVisible(5, info is not None or problem is not None)
         if problem is not None:
             self.validity.setText(self._problem_text(problem))
-            self.validity.set_tone(Tone.ERROR)
+            waiting = problem.params.get("reason") in _PIECES
+            self.validity.set_tone(Tone.WARNING if waiting else Tone.ERROR)
             return
         if info is None:
             return
@@ -103,6 +104,11 @@ class TokenClaims(Retranslating, QWidget):
         return days, Tone.WARNING if left < EXPIRY_WARNING else Tone.OK
 
     def _problem_text(self, problem: InvalidToken) -> str:
+        if problem.params.get("reason") in _PIECES:
+            return self.tr(
+                "Not a whole token yet: part of it is missing. Paste the rest after what is "
+                "there, or paste the whole token again."
+            )
         reason = _REASONS.get(str(problem.params.get("reason", "")))
         why = (
             QCoreApplication.translate("TokenClaims", reason)

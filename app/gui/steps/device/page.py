@@ -106,8 +106,8 @@ class DevicePage(Page):
             self._update_pointer()
             self.show_message(
                 Level.WARNING,
-                self.tr("Log in to ChileMedido first."),
-                self.tr("Use the Connection step, then come back to find the meter."),
+                lambda: self.tr("Log in to ChileMedido first."),
+                lambda: self.tr("Use the Connection step, then come back to find the meter."),
             )
             return
         text = self.lookup.query.text().strip()  # edge spaces are a copy-paste slip
@@ -115,8 +115,8 @@ class DevicePage(Page):
             if not text.isdigit():
                 self.show_message(
                     Level.ERROR,
-                    fill(self.tr("“%1” is not a ChileMedido id."), text),
-                    self.tr(
+                    lambda: fill(self.tr("“%1” is not a ChileMedido id."), text),
+                    lambda: self.tr(
                         "An id is a whole number, e.g. 29. To use the meter's own number, "
                         "look up by meter number."
                     ),
@@ -125,7 +125,7 @@ class DevicePage(Page):
             lookup = api.device(int(text))
         else:
             if not text:
-                self.show_message(Level.ERROR, self.tr("Type the meter's number first."))
+                self.show_message(Level.ERROR, lambda: self.tr("Type the meter's number first."))
                 return
             lookup = api.device_by_number(text)
         self._asked = text
@@ -139,27 +139,32 @@ class DevicePage(Page):
         self.session.set_device(device)
         self._show_device(device)
 
+    def _not_found(self, by_id: bool) -> str:
+        if by_id:
+            return self.tr("No meter with ChileMedido id %1 exists for your provider.")
+        return self.tr("No meter numbered “%1” exists for your provider.")
+
     def _lookup_finished(self) -> None:
         self.lookup.button.setEnabled(True)
 
     def _lookup_failed(self, error: BaseException) -> None:
         asked = self._asked
         if isinstance(error, MeterNotFound):
-            what = (
-                self.tr("No meter with ChileMedido id %1 exists for your provider.")
-                if self.lookup.mode == ID
-                else self.tr("No meter numbered “%1” exists for your provider.")
+            by_id = self.lookup.mode == ID
+            self.show_message(
+                Level.ERROR,
+                lambda: fill(self._not_found(by_id), asked),
+                lambda: self.tr(
+                    "Check the number against the meter's registration on the platform: it "
+                    "must match exactly, spaces, slashes and accents included."
+                ),
+                str(error),
             )
-            todo = self.tr(
-                "Check the number against the meter's registration on the platform: it must "
-                "match exactly, spaces, slashes and accents included."
-            )
-            self.show_message(Level.ERROR, fill(what, asked), todo, str(error))
         elif isinstance(error, NotYourMeter):
             self.show_message(
                 Level.ERROR,
-                fill(self.tr("Meter %1 belongs to another provider."), asked),
-                self.tr(
+                lambda: fill(self.tr("Meter %1 belongs to another provider."), asked),
+                lambda: self.tr(
                     "Check the number or id, and that you logged in with this gateway's token."
                 ),
                 str(error),

@@ -8,16 +8,19 @@ readings belong here.
 from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QVBoxLayout, QWidget
 
+from app.core.meter.bus_time import LinkKind
 from app.core.meter.links import LinkEvent
 from app.core.meter.plan_report import describe_plan
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reading import MeterReading
 from app.gui.i18n import Retranslating, fill
+from app.gui.reading_look import Outcome, outcome, why_no_values
 from app.gui.steps.meter.reading_table import SENSOR, STATUS, ReadingTableModel
 from app.gui.widgets.dates import local_time
 from app.gui.widgets.link_status import LinkStatus
+from app.gui.widgets.tone_label import Tone, ToneLabel
 
 
 class MeterReadout(Retranslating, QWidget):
@@ -39,7 +42,7 @@ class MeterReadout(Retranslating, QWidget):
         header.resizeSection(SENSOR, 235)
         header.resizeSection(STATUS, 130)
         header.setStretchLastSection(True)
-        self.summary = QLabel()
+        self.summary = ToneLabel()  # in the error colour while no value arrives
         self.summary.setWordWrap(True)
         self.plan = QPlainTextEdit()
         self.plan.setReadOnly(True)
@@ -53,6 +56,7 @@ class MeterReadout(Retranslating, QWidget):
         layout.addWidget(self.plan, 1)
         layout.addWidget(self.status)
         self._reading: MeterReading | None = None
+        self._kind: LinkKind | None = None
         self._base = address_base
         self.retranslate()
 
@@ -77,8 +81,9 @@ class MeterReadout(Retranslating, QWidget):
     def show_link_event(self, event: LinkEvent) -> None:
         self.status.show_event(event)
 
-    def show_reading(self, reading: MeterReading) -> None:
-        self._reading = reading
+    def show_reading(self, reading: MeterReading, kind: LinkKind | None = None) -> None:
+        """`kind`: the link's, so that a reason for missing values names the right checks."""
+        self._reading, self._kind = reading, kind
         self.model.show_reading(reading)
         self.status.show_reading(reading)
         self._show_summary()
@@ -101,9 +106,17 @@ class MeterReadout(Retranslating, QWidget):
         reading = self._reading
         if reading is None:
             self.summary.setText(self.tr("No reading yet."))
+            self.summary.set_tone(Tone.PLAIN)
             return
         count = fill(
             self.tr("%1 of %2 variables with a value"), reading.available, len(reading.values)
         )
         at = local_time(reading.at)
-        self.summary.setText(fill(self.tr("%1 — last reading at %2"), count, at))
+        text = fill(self.tr("%1 — last reading at %2"), count, at)
+        if outcome(reading) is Outcome.VALUES:
+            self.summary.setText(text)
+            self.summary.set_tone(Tone.PLAIN)
+            return
+        why = why_no_values(reading, self._kind)  # the banner says what to do
+        self.summary.setText(f"{text}. {why.what}")
+        self.summary.set_tone(Tone.ERROR)

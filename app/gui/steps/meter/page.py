@@ -28,13 +28,13 @@ from app.core.meter.reading import MeterReading
 from app.core.meter.session import MeterSession
 from app.gui.i18n import fill
 from app.gui.message_banner import Level
+from app.gui.reading_look import Outcome, outcome, reading_state, why_no_values
 from app.gui.session import Session
 from app.gui.settings import METER_PROFILE, METER_URI, Option
 from app.gui.steps.meter.meter_readout import MeterReadout
 from app.gui.steps.meter.meter_setup import MeterSetup
 from app.gui.steps.meter.scan_dialog import ScanDialog
 from app.gui.steps.meter.scan_results import word_order_advice
-from app.gui.steps.meter.sensor_status import reading_state
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
 
@@ -125,14 +125,22 @@ class MeterPage(Page):
         self.readout.reset()
         self.set_step_state(StepState.BUSY)
         self.save_settings()
-        self.run(meter.connect(), lambda _: self._connected(meter), self._connect_failed)
+        self.run(
+            meter.connect(),
+            lambda _: self._connected(meter),
+            lambda error: self._connect_failed(meter, error),
+        )
 
     def _connected(self, meter: MeterSession) -> None:
         if meter is self.session.meter:
             self.session.start_polling(self.controls.interval.value())
 
-    def _connect_failed(self, error: BaseException) -> None:
-        self.show_error(error)
+    def _connect_failed(self, meter: MeterSession, error: BaseException) -> None:
+        """No usable meter: drop it, so Reconnect, Disconnect and polling are not offered; the
+        link box keeps saying why, the banner what to do, and Connect tries again."""
+        if meter is self.session.meter:
+            self.session.set_meter(None)
+        self.show_error(error, link=meter.uri.kind)
         self.set_step_state(StepState.ERROR)
 
     def disconnect_meter(self) -> None:
@@ -196,11 +204,15 @@ class MeterPage(Page):
     # -- readings and link events -------------------------------------------------------------
 
     def on_reading(self, reading: MeterReading) -> None:
-        self.readout.show_reading(reading)
-        if reading.error is not None:
-            if reading.error.code != self._error_code:  # keep the banner steady while it lasts
-                self._error_code = reading.error.code
-                self.show_error(reading.error)
+        meter = self.session.meter
+        kind = meter.uri.kind if meter is not None else None
+        self.readout.show_reading(reading, kind)
+        found = outcome(reading)
+        if found is not Outcome.VALUES:
+            key = reading.error.code if reading.error is not None else found.value
+            if key != self._error_code:  # keep the banner steady while it lasts
+                self._error_code = key
+                self.banner.show_text(Level.ERROR, lambda: why_no_values(reading, kind))
         elif self._error_code is not None:
             self._error_code = None
             self.banner.clear()
@@ -245,9 +257,13 @@ class MeterPage(Page):
         if guess is not None:
             self.picker.set_profile_id(guess.profile_id)
         self.link_settings.set_uri(uri)
-        what = fill(self.tr("Unit %1 is set; connect to read it."), responder.unit)
+        unit = responder.unit
+
+        def what() -> str:
+            return fill(self.tr("Unit %1 is set; connect to read it."), unit)
+
         if guess is not None and guess.word_order is not None:
-            todo = word_order_advice(guess.word_order.value)
-            self.show_message(Level.WARNING, what, todo, guess.message)
+            order = guess.word_order.value
+            self.show_message(Level.WARNING, what, lambda: word_order_advice(order), guess.message)
         else:
             self.show_message(Level.SUCCESS, what)

@@ -193,12 +193,12 @@ class ScanDialog(Retranslating, QDialog):
         if result.cancelled:
             found = fill(self.tr("Stopped. %1"), found)
         if result.errors:  # translated by code; every setting of one port fails alike
-            lines = dict.fromkeys(_advice(e) for e in result.errors)
+            lines = dict.fromkeys(_advice(e, self.where.kind) for e in result.errors)
             found += "\n" + "\n".join(lines)
         self.now.setText(found)
 
     def _on_failed(self, error: BaseException) -> None:
-        self.now.setText(_advice(error))
+        self.now.setText(_advice(error, self.where.kind))
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -223,8 +223,8 @@ class ScanDialog(Retranslating, QDialog):
         super().done(result)
 
 
-def _advice(error: BaseException) -> str:
-    text = describe(error)
+def _advice(error: BaseException, link: LinkKind) -> str:
+    text = describe(error, link=link)
     return " ".join(part for part in (text.what, text.todo) if part)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.meter.reading import MeterReading
+from app.core.meter.reading import IMPOSSIBLE_VALUE, PARTIAL_SUM, MeterReading
 from app.gui.i18n import N_, fill
 from app.gui.steps.step import StepState
 
@@ -66,6 +66,8 @@ _STATES = {
     "not-available": StepState.WARNING,
     "missing-register": StepState.WARNING,
     "meter-exception": StepState.WARNING,
+    IMPOSSIBLE_VALUE: StepState.ERROR,  # a wrong profile or unit: never uploaded
+    PARTIAL_SUM: StepState.WARNING,  # a value, without a part the meter lacks (a tariff)
     "no-reply": StepState.ERROR,
 }
 
@@ -92,6 +94,10 @@ class SensorStatus:
             return QCoreApplication.translate("SensorStatus", "Not available")
         if self.code == "no-reply":
             return QCoreApplication.translate("SensorStatus", "Not read")
+        if self.code == IMPOSSIBLE_VALUE:
+            return QCoreApplication.translate("SensorStatus", "Impossible value")
+        if self.code == PARTIAL_SUM:
+            return QCoreApplication.translate("SensorStatus", "OK, partial sum")
         number = str(self.exception) if self.exception is not None else "?"
         if self.code == "missing-register":
             text = QCoreApplication.translate("SensorStatus", "Missing register (exception %1)")
@@ -112,6 +118,19 @@ class SensorStatus:
             meaning = QCoreApplication.translate(
                 "SensorStatus", "The poll ended before this value was read."
             )
+        elif self.code == IMPOSSIBLE_VALUE:
+            meaning = QCoreApplication.translate(
+                "SensorStatus",
+                "The registers decode to a value no meter can produce: the profile (type, word "
+                "order, scale) or the unit id is wrong. It is not shown as a value and is never "
+                "uploaded.",
+            )
+        elif self.code == PARTIAL_SUM:
+            meaning = QCoreApplication.translate(
+                "SensorStatus",
+                "The value is the sum of the parts this meter has; it lacks one (e.g. a second "
+                "tariff). Compare it with the meter's display.",
+            )
         else:
             known = _EXCEPTIONS.get(self.exception or 0)
             meaning = _tr(known[1]) if known else ""
@@ -119,15 +138,7 @@ class SensorStatus:
 
 
 def status_of(reading: MeterReading, sensor: str) -> SensorStatus:
-    problem = reading.problems.get(sensor)
+    problem = reading.problems.get(sensor) or reading.notes.get(sensor)
     if problem is None:
         return SensorStatus(OK)
     return SensorStatus(problem.code, problem.exception, problem.message)
-
-
-def reading_state(reading: MeterReading) -> StepState:
-    """The Meter step's state after a poll: the meter not answering is an error; values
-    missing or not available are a warning (the table says which)."""
-    if reading.error is not None:
-        return StepState.ERROR
-    return StepState.WARNING if reading.problems else StepState.OK

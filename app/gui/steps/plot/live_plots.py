@@ -7,10 +7,10 @@ minutes and a one-second spike still shows. Colours follow the app's light or da
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.readings.decimation import min_max_decimate
@@ -112,8 +112,6 @@ class LivePlots(Retranslating, QWidget):
         low, high = self.plots[0].getPlotItem().getViewBox().viewRange()[0]
         return float(low), float(high)
 
-    def save_png(self, path: Path) -> bool:
-        """The plots as they are on screen; False if there was nothing to save or it failed."""
-        if not self.plots:
-            return False
-        return bool(self.grab().save(str(path), "PNG"))
+    def image(self) -> QPixmap | None:
+        """The plots as they are on screen; None when there is nothing to show."""
+        return self.grab() if self.plots else None

@@ -5,17 +5,19 @@ The meter session keeps a 24-hour history of its readings (app.core.meter.sessio
 page is shown or not, so the plot has the whole day when the installer comes back to it. Redraws
 happen only while the page is visible and not paused (a redraw already scheduled is dropped on
 hide or pause); pausing stops the view from scrolling (to zoom and pan) while the history keeps
-filling. CSV and PNG export go through file dialogs; tests call
-export_csv/export_png with a path.
+filling. CSV and PNG export go through file dialogs that open in the documents folder; tests
+call export_csv/export_png with a path. The CSV's separators follow the UI's language, and the
+PNG says which meter, when and in which units (export_files.py).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import tzlocal
-from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QHideEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,10 +41,12 @@ from app.gui.message_banner import Level
 from app.gui.session import Session
 from app.gui.settings import PLOT_SENSORS, PLOT_WINDOW_S
 from app.gui.steps.page import Page
+from app.gui.steps.plot.export_files import captioned, documents_file, ui_csv_format
 from app.gui.steps.plot.live_plots import LivePlots
-from app.gui.steps.plot.sensor_picker import SensorPicker
+from app.gui.steps.plot.sensor_picker import SensorPicker, group_title
 from app.gui.steps.step import StepState
-from app.gui.theme import ThemeWatcher
+from app.gui.theme import ThemeWatcher, colors
+from app.gui.widgets.dates import date_text, local_time
 
 WINDOWS_S = (300, 3600, 86_400)
 REDRAW_DELAY_MS = 30  # readings that arrive together cost one redraw
@@ -212,6 +216,9 @@ class PlotPage(Page):
         if self.paused:
             text = fill(self.tr("Paused — %1"), text)
         self.counts.setText(text)
+        recorded = len(self.history) > 0  # nothing recorded: nothing to export
+        self.csv_button.setEnabled(recorded)
+        self.png_button.setEnabled(recorded and bool(self.plots.groups))
 
     # -- export -------------------------------------------------------------------------------
 
@@ -225,7 +232,7 @@ class PlotPage(Page):
             window = self.history.window(start, end, sensors).copy()
         zone = tzlocal.get_localzone()
         headers = (fill(self.tr("Local time (%1)"), zone), self.tr("UTC"))
-        chosen = fmt or CsvFormat.for_decimal_mark(QLocale.system().decimalPoint())
+        chosen = fmt or ui_csv_format()
         columns = [CsvColumn(s, unit_of(s)) for s in sensors]
         job = self.run(
             export_history_csv(path, window, columns, chosen, zone=zone, time_headers=headers)
@@ -234,29 +241,95 @@ class PlotPage(Page):
         return job
 
     def export_png(self, path: Path) -> bool:
-        saved = self.plots.save_png(path)
+        """The plots as shown, with the meter, the time shown and the units written on."""
+        plots = self.plots.image()
+        saved = False
+        if plots is not None:
+            header, footer = self.image_caption()
+            palette = colors()
+            image = captioned(
+                plots,
+                header,
+                footer,
+                background=QColor(palette.plot_background),
+                foreground=QColor(palette.plot_foreground),
+            )
+            saved = QPixmap.fromImage(image).save(str(path), "PNG")  # QImage.save refuses "PNG"
         if saved:
             self._exported(path, None)
         else:
-            self.show_message(Level.ERROR, self.tr("The image could not be saved."))
+            self.show_message(Level.ERROR, lambda: self.tr("The image could not be saved."))
         return saved
 
+    def image_caption(self) -> tuple[list[str], list[str]]:
+        """The lines above an exported image (the meter, the time shown) and below (units)."""
+        meter, device = self.session.meter, self.session.device
+        if meter is not None:
+            profile = meter.profile
+            where = fill(
+                self.tr("%1 %2 (profile %3) · unit %4 · %5"),
+                profile.manufacturer,
+                profile.model,
+                profile.id,
+                meter.unit,
+                meter.link.description,
+            )
+        else:
+            where = self.tr("No meter connected")
+        if device is not None:
+            where = fill(self.tr("Meter %1 · %2"), device.number, where)
+        shown = self.plots.visible_range()
+        if shown is None:
+            when = ""
+        else:
+            start, end = (datetime.fromtimestamp(t, UTC) for t in shown)
+            when = fill(
+                self.tr("%1 %2 to %3 %4, local time (%5)"),
+                date_text(start),
+                local_time(start),
+                date_text(end),
+                local_time(end),
+                tzlocal.get_localzone(),
+            )
+        units = "; ".join(group_title(group.unit) for group in self.plots.groups)
+        now = datetime.now(UTC)
+        made = fill(self.tr("Exported by Medido on %1 at %2."), date_text(now), local_time(now))
+        return [where, when], [fill(self.tr("Units: %1"), units), made]
+
     def _exported(self, path: Path, rows: int | None) -> None:
+        self.show_message(Level.SUCCESS, lambda: self._saved(path, rows), details=str(path))
+
+    def _saved(self, path: Path, rows: int | None) -> str:
         what = fill(self.tr("Saved %1."), path.name)
-        if rows is not None:
-            what += " " + self.tr("%n row(s).", "", rows)
-        self.show_message(Level.SUCCESS, what, details=str(path))
+        if rows is None:
+            return what
+        return what + " " + self.tr("%n row(s).", "", rows)
 
     def _ask_csv(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export CSV"), "medido.csv", self.tr("CSV files (*.csv)")
+            self,
+            self.tr("Export CSV"),
+            documents_file(self._file_name("csv")),
+            self.tr("CSV files (*.csv)"),
         )
         if name:
             self.export_csv(Path(name))
 
     def _ask_png(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PNG"), "medido.png", self.tr("PNG images (*.png)")
+            self,
+            self.tr("Export PNG"),
+            documents_file(self._file_name("png")),
+            self.tr("PNG images (*.png)"),
         )
         if name:
             self.export_png(Path(name))
+
+    def _file_name(self, extension: str) -> str:
+        """E.g. medido-29-2025-03-10.csv: the meter's number (when known) and today's date."""
+        device = self.session.device
+        number = (
+            "".join(c if c.isalnum() or c in "-_" else "_" for c in device.number) if device else ""
+        )
+        parts = ["medido", number, datetime.now().astimezone().strftime("%Y-%m-%d")]
+        return "-".join(p for p in parts if p) + "." + extension

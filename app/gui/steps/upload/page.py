@@ -158,12 +158,14 @@ class UploadPage(Page):
             state = StepState.WARNING
             self.show_message(
                 Level.WARNING,
-                self.tr("ChileMedido stored the test measurement, with warnings."),
-                self.tr("Their meaning is shown below the Send button."),
+                lambda: self.tr("ChileMedido stored the test measurement, with warnings."),
+                lambda: self.tr("Their meaning is shown below the Send button."),
             )
         elif attempt.stored:
             state = StepState.OK
-            self.show_message(Level.SUCCESS, self.tr("ChileMedido stored the test measurement."))
+            self.show_message(
+                Level.SUCCESS, lambda: self.tr("ChileMedido stored the test measurement.")
+            )
         else:
             state = StepState.ERROR
             if attempt.error is not None:

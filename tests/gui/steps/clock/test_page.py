@@ -198,6 +198,8 @@ def test_a_silent_meter_and_an_offline_server(
     assert page.comparison.server_offset is not None
     assert page.view.meter.note.text() == "The meter did not answer."
     assert page.banner.what.text() == "The meter did not answer."
+    assert "IP address and port" in page.banner.todo.text()  # a TCP link: no RS-485 advice
+    assert "RS-485" not in page.banner.todo.text()
     emulator.stop()
     compare(qtbot, page)
     assert page.comparison.server_error is not None

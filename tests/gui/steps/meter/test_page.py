@@ -185,7 +185,7 @@ def test_a_meter_that_does_not_answer_gets_a_banner_and_polling_goes_on(
     timer.stop()
 
     assert page.banner.what.text() == "The meter did not answer."
-    assert "wiring (A/B)" in page.banner.todo.text()
+    assert "IP address and port" in page.banner.todo.text()  # a TCP link: no RS-485 advice
     assert page.state is StepState.ERROR
     assert session.polling
     # A poll the silence caught half-way read its first block: the next one reads nothing.
