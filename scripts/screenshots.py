@@ -45,6 +45,7 @@ def render(lang: str, dark: bool, out: Path) -> int:
     from app.gui.app import launch
     from app.gui.i18n import Language
     from app.gui.steps.catalog import STEPS
+    from app.gui.steps.check.page import CheckPage
     from app.gui.steps.upload.page import UploadPage
 
     running = launch(
@@ -89,13 +90,23 @@ def render(lang: str, dark: bool, out: Path) -> int:
         else:
             window.show_step(key)
             act(key)
-        QTimer.singleShot(SETTLE_MS, grab)
+        QTimer.singleShot(SETTLE_MS, settled)
 
     def act(key: str) -> None:
-        """The Upload page shows an answer and a history only once something is sent."""
+        """The Upload page shows an answer and a history only once something is sent; the
+        Check page its verdicts once the check has run."""
         page = window.pages.get(key)
         if isinstance(page, UploadPage):
             page.send()
+        elif isinstance(page, CheckPage):
+            page.start()
+
+    def settled() -> None:
+        page = window.pages.get(shots[0])
+        if isinstance(page, CheckPage) and page.busy:
+            QTimer.singleShot(250, settled)
+        else:
+            grab()
 
     def grab() -> None:
         key = shots.pop(0)

@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/connection/account_box.py" line="+154"/>
+        <location filename="../../app/gui/steps/connection/account_box.py" line="+162"/>
         <source>valid until %1 (%n day(s) left)</source>
         <translation>
             <numerusform>valid until %1 (%n day left)</numerusform>
@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/steps/check/page.py" line="+234"/>
+        <source>%n step(s) failed: fix what they say, then run them again.</source>
+        <translation>
+            <numerusform>%n step failed: fix what it says, then run it again.</numerusform>
+            <numerusform>%n steps failed: fix what they say, then run them again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicePage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/device/page.py" line="+201"/>
+        <location filename="../../app/gui/steps/device/page.py" line="+206"/>
         <source>Meter “%1” · ChileMedido id %2 · %n variable(s) configured.</source>
         <translation>
             <numerusform>Meter “%1” · ChileMedido id %2 · %n variable configured.</numerusform>
@@ -53,7 +64,7 @@
 <context>
     <name>LinkStatus</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/link_status.py" line="+155"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+173"/>
         <source>%n request(s) per poll</source>
         <translation>
             <numerusform>%n request per poll</numerusform>
@@ -64,7 +75,7 @@
 <context>
     <name>PlotPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/plot/page.py" line="+211"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+215"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n reading in memory</numerusform>
@@ -72,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+91"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>%n row.</numerusform>
@@ -105,7 +116,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../app/gui/status_bar.py" line="+120"/>
+        <location filename="../../app/gui/status_bar.py" line="+141"/>
         <source>Refresh token valid for %n day(s).</source>
         <translation>
             <numerusform>Refresh token valid for %n day.</numerusform>
@@ -116,7 +127,7 @@
 <context>
     <name>TokenClaims</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/connection/token_claims.py" line="+102"/>
+        <location filename="../../app/gui/steps/connection/token_claims.py" line="+103"/>
         <source>Valid: %n day(s) left.</source>
         <translation>
             <numerusform>Valid: %n day left.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../app/gui/steps/connection/account_box.py" line="+84"/>
+        <location filename="../../app/gui/steps/connection/account_box.py" line="+91"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>La conexión tiene un problema.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>provider %1 · gateway %2</source>
         <translation>proveedor %1 · puerta de enlace %2</translation>
     </message>
@@ -105,6 +105,605 @@
             <numerusform>vence el %1 (queda %n día)</numerusform>
             <numerusform>vence el %1 (quedan %n días)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AddressAdvice</name>
+    <message>
+        <location filename="../../app/gui/steps/connection/address_advice.py" line="+25"/>
+        <source>The API address cannot be used.</source>
+        <translation>La dirección de la API no se puede usar.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ChileMedido&apos;s API address ends in /api/v1: use %1</source>
+        <translation>La dirección de la API de ChileMedido termina en /api/v1: use %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ChileMedido&apos;s API address ends in /api/v1 (e.g. %1): check the path.</source>
+        <translation>La dirección de la API de ChileMedido termina en /api/v1 (p. ej. %1): revise la ruta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write the server&apos;s API address, e.g. %1</source>
+        <translation>Escriba la dirección de la API del servidor, p. ej. %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write the port after the server&apos;s name as a number from 1 to 65535 (e.g. https://example.cl:8443/api/v1), or leave it out.</source>
+        <translation>Escriba el puerto después del nombre del servidor como un número de 1 a 65535 (p. ej. https://example.cl:8443/api/v1), u omítalo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove the user name and password (up to the @): use %1</source>
+        <translation>Quite el usuario y la contraseña (hasta la @): use %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove the part from the ? or # on: use %1</source>
+        <translation>Quite la parte desde el ? o el #: use %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add http:// at the start: use %1</source>
+        <translation>Agregue http:// al comienzo: use %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add https:// at the start: use %1</source>
+        <translation>Agregue https:// al comienzo: use %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start the address with https:// instead of %1://: use %2</source>
+        <translation>Comience la dirección con https:// en vez de %1://: use %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the server&apos;s name after %1://, e.g. %2</source>
+        <translation>Escriba el nombre del servidor después de %1://, p. ej. %2</translation>
+    </message>
+</context>
+<context>
+    <name>CheckFinding</name>
+    <message>
+        <location filename="../../app/gui/checklist_texts.py" line="+20"/>
+        <source>ChileMedido answered in {ms} ms.</source>
+        <translation>ChileMedido respondió en {ms} ms.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ChileMedido answered in {ms} ms through the proxy {proxy}.</source>
+        <translation>ChileMedido respondió en {ms} ms a través del proxy {proxy}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server address is not https: tokens travel unencrypted.</source>
+        <translation>La dirección del servidor no es https: los tokens viajan sin cifrar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the https address of ChileMedido.</source>
+        <translation>Use la dirección https de ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provider {provider}, gateway {gateway}; the refresh token is valid for {days} more days.</source>
+        <translation>Proveedor {provider}, puerta de enlace {gateway}; el token de actualización vale {days} días más.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Provider {provider}, gateway {gateway}; the refresh token expires in {days} days.</source>
+        <translation>Proveedor {provider}, puerta de enlace {gateway}; el token de actualización vence en {days} días.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask the ChileMedido administrator for a new refresh token for the gateway.</source>
+        <translation>Pida al administrador de ChileMedido un nuevo token de actualización para la puerta de enlace.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Provider {provider}, gateway {gateway}; the token has no expiry date.</source>
+        <translation>Proveedor {provider}, puerta de enlace {gateway}; el token no tiene fecha de vencimiento.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meter {number} (id {id}) with {count} sensors.</source>
+        <translation>Medidor {number} (id {id}) con {count} sensores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The meter is registered but has no sensors configured.</source>
+        <translation>El medidor está registrado pero no tiene sensores configurados.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask ChileMedido to configure the meter&apos;s sensors.</source>
+        <translation>Pida a ChileMedido que configure los sensores del medidor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No meter number was given.</source>
+        <translation>No se indicó el número del medidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the meter&apos;s number as registered on ChileMedido.</source>
+        <translation>Ingrese el número del medidor tal como está registrado en ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile supplies all {total} sensors.</source>
+        <translation>El perfil entrega los {total} sensores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile supplies {supplied} of {total} sensors; not: {missing}.</source>
+        <translation>El perfil entrega {supplied} de {total} sensores; no: {missing}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Those sensors will never be reported: check the profile or the device&apos;s configuration.</source>
+        <translation>Esos sensores nunca se informarán: revise el perfil o la configuración del dispositivo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The profile {profile} supplies none of the meter&apos;s {total} sensors.</source>
+        <translation>El perfil {profile} no entrega ninguno de los {total} sensores del medidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the profile of this meter&apos;s model, or ask ChileMedido which sensors it expects.</source>
+        <translation>Elija el perfil del modelo de este medidor, o pregunte a ChileMedido qué sensores espera.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The meter is not known on ChileMedido.</source>
+        <translation>El medidor no es conocido en ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No meter is connected.</source>
+        <translation>No hay ningún medidor conectado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect the meter on the Meter page.</source>
+        <translation>Conecte el medidor en la página Medidor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{read} of {total} values read in {polls} polls.</source>
+        <translation>{read} de {total} valores leídos en {polls} lecturas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not read: {sensors}.</source>
+        <translation>No leídos: {sensors}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Meter page&apos;s table says why for each (a register the meter lacks, an exception).</source>
+        <translation>La tabla de la página Medidor dice por qué en cada caso (un registro que el medidor no tiene, una excepción).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The meter answers, but none of the profile&apos;s {count} values were read: wrong profile or unit id.</source>
+        <translation>El medidor responde, pero no se leyó ninguno de los {count} valores del perfil: perfil o id de unidad equivocado.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the profile of this meter&apos;s model (Auto-detect finds it) and check the unit id set on the meter.</source>
+        <translation>Elija el perfil del modelo de este medidor (Autodetectar lo encuentra) y revise el id de unidad configurado en el medidor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Values no meter can produce: {sensors}.</source>
+        <translation>Valores que ningún medidor puede producir: {sensors}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile decodes these wrongly (type, word order, scale or a &apos;not available&apos; pattern): check the profile and the unit id.</source>
+        <translation>El perfil los decodifica mal (tipo, orden de palabras, escala o un patrón de &apos;no disponible&apos;): revise el perfil y el id de unidad.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Voltages as Chile&apos;s 220/380 V network ({voltages}).</source>
+        <translation>Voltajes como los de la red chilena de 220/380 V ({voltages}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phase {phase} has no voltage ({volts} V) while the others do.</source>
+        <translation>La fase {phase} no tiene voltaje ({volts} V) mientras las otras sí.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check phase {phase}&apos;s voltage connection to the meter (fuse, terminal, wire).</source>
+        <translation>Revise la conexión de voltaje de la fase {phase} al medidor (fusible, borne, cable).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The meter measures no voltage on any phase.</source>
+        <translation>El medidor no mide voltaje en ninguna fase.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the meter&apos;s voltage inputs and their fuses.</source>
+        <translation>Revise las entradas de voltaje del medidor y sus fusibles.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phase {phase} measures {volts} V, outside {nominal} V ± {band}.</source>
+        <translation>La fase {phase} mide {volts} V, fuera de {nominal} V ± {band}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the voltage wiring (a phase-to-phase voltage on a phase input?) and the meter&apos;s VT ratio if it measures through voltage transformers.</source>
+        <translation>Revise el cableado de voltaje (¿un voltaje entre fases en una entrada de fase?) y la razón de TP del medidor si mide a través de transformadores de potencial.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line voltage {pair} is {volts} V, outside {nominal} V ± {band}.</source>
+        <translation>El voltaje entre líneas {pair} es {volts} V, fuera de {nominal} V ± {band}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the phase sequence and the voltage wiring.</source>
+        <translation>Revise la secuencia de fases y el cableado de voltaje.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Frequency {hz} Hz (network: 50 Hz).</source>
+        <translation>Frecuencia {hz} Hz (red: 50 Hz).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A network frequency this far from 50 Hz is unlikely: check the profile&apos;s frequency register and its scale.</source>
+        <translation>Una frecuencia de red tan lejos de 50 Hz es improbable: revise el registro de frecuencia del perfil y su escala.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Power factor {pf}.</source>
+        <translation>Factor de potencia {pf}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Power factor {pf}: a power factor lies between −1 and 1.</source>
+        <translation>Factor de potencia {pf}: un factor de potencia está entre −1 y 1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the profile&apos;s scale for the power factor.</source>
+        <translation>Revise la escala del perfil para el factor de potencia.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Power factor {pf} under load: unusually low.</source>
+        <translation>Factor de potencia {pf} con carga: inusualmente bajo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A CT on the wrong phase gives a low power factor: check that each CT is on the phase of its voltage input.</source>
+        <translation>Un TC en la fase equivocada da un factor de potencia bajo: revise que cada TC esté en la fase de su entrada de voltaje.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Phase {phase}&apos;s active power is negative ({kw} kW) while the others&apos; is positive: its CT is mounted backwards (or its leads are swapped).</source>
+        <translation>La potencia activa de la fase {phase} es negativa ({kw} kW) mientras la de las otras es positiva: su TC está montado al revés (o sus cables están invertidos).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn phase {phase}&apos;s CT around (the arrow points to the load) or swap its S1/S2 leads.</source>
+        <translation>Dé vuelta el TC de la fase {phase} (la flecha apunta a la carga) o invierta sus cables S1/S2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every phase&apos;s active power is negative: the site feeds the network, or every CT is mounted backwards.</source>
+        <translation>La potencia activa de todas las fases es negativa: el sitio inyecta a la red, o todos los TC están montados al revés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>If the site has no generation, turn all CTs around (arrows to the load).</source>
+        <translation>Si el sitio no tiene generación, dé vuelta todos los TC (flechas hacia la carga).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phase powers add up to the total ({sum} vs {total} kW).</source>
+        <translation>Las potencias de fase suman el total ({sum} vs {total} kW).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phase powers add up to {sum} kW but the total is {total} kW ({off} apart, more than 5 %).</source>
+        <translation>Las potencias de fase suman {sum} kW pero el total es {total} kW ({off} de diferencia, más de 5 %).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the profile (a register or scale of another model) and that the readings come from the same meter and unit id.</source>
+        <translation>Revise el perfil (un registro o escala de otro modelo) y que las lecturas vengan del mismo medidor e id de unidad.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Currents are unbalanced by {imbalance} ({currents}).</source>
+        <translation>Las corrientes están desbalanceadas en {imbalance} ({currents}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unbalance may be the load&apos;s; if not, check the CT ratios and that no CT is shorted.</source>
+        <translation>El desbalance puede ser de la carga; si no, revise las razones de los TC y que ningún TC esté cortocircuitado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;{sensor}&quot; went down from {before} to {after} kWh: an energy counter only grows.</source>
+        <translation>&quot;{sensor}&quot; bajó de {before} a {after} kWh: un contador de energía solo crece.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the profile&apos;s type and word order for this counter, and that the unit id reaches one meter only.</source>
+        <translation>Revise el tipo y el orden de palabras del perfil para este contador, y que el id de unidad llegue a un solo medidor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The energy counter grew {counted} kWh; the power integrates to {integrated} kWh.</source>
+        <translation>El contador de energía creció {counted} kWh; la potencia integrada da {integrated} kWh.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The energy counter grew {counted} kWh while the power integrates to {integrated} kWh (×{ratio}): the scale is wrong.</source>
+        <translation>El contador de energía creció {counted} kWh mientras la potencia integrada da {integrated} kWh (×{ratio}): la escala está mal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the meter&apos;s energy unit setting (kWh, not MWh) and the profile&apos;s scale for energy.</source>
+        <translation>Revise la unidad de energía configurada en el medidor (kWh, no MWh) y la escala de energía del perfil.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Magnitudes no meter can produce: {sensors} (never uploaded).</source>
+        <translation>Magnitudes que ningún medidor puede producir: {sensors} (nunca se suben).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the profile&apos;s type, word order and scale for these.</source>
+        <translation>Revise el tipo, el orden de palabras y la escala del perfil para estos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No values to judge.</source>
+        <translation>No hay valores que evaluar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile has none of the values the wiring is judged by.</source>
+        <translation>El perfil no tiene ninguno de los valores con que se evalúa el cableado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meter keeps no clock Medido can read (measurements carry the server&apos;s time).</source>
+        <translation>El medidor no tiene un reloj que Medido pueda leer (las mediciones llevan la hora del servidor).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The meter&apos;s clock could not be read.</source>
+        <translation>No se pudo leer el reloj del medidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the profile&apos;s clock registers.</source>
+        <translation>Revise los registros de reloj del perfil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s clock could not be read.</source>
+        <translation>No se pudo leer el reloj del servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the connection to ChileMedido.</source>
+        <translation>Revise la conexión con ChileMedido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ChileMedido stored {count} values (HTTP {status}).</source>
+        <translation>ChileMedido guardó {count} valores (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ChileMedido did not store the measurement.</source>
+        <translation>ChileMedido no guardó la medición.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the server&apos;s answer in the report.</source>
+        <translation>Vea la respuesta del servidor en el informe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No test measurement was asked for.</source>
+        <translation>No se pidió una medición de prueba.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to upload: no meter on ChileMedido or no values.</source>
+        <translation>Nada que subir: no hay medidor en ChileMedido o no hay valores.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not run: ChileMedido could not be reached or the token is not valid.</source>
+        <translation>No se ejecutó: no se pudo llegar a ChileMedido o el token no es válido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This step stopped on an unexpected error.</source>
+        <translation>Este paso se detuvo por un error inesperado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the step again; if it persists, send the diagnostics to support.</source>
+        <translation>Ejecute el paso de nuevo; si persiste, envíe el diagnóstico a soporte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>laptop</source>
+        <translation>portátil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>meter</source>
+        <translation>medidor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ahead of</source>
+        <translation>adelantado respecto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>behind</source>
+        <translation>atrasado respecto</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The {clock}&apos;s clock is {amount} {direction} the {reference}&apos;s (± {uncertainty}).</source>
+        <translation>El reloj del {clock} está {amount} {direction} del {reference} (± {uncertainty}).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Set the clock on the Clock page.</source>
+        <translation>Ajuste el reloj en la página Reloj.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../app/gui/steps/check/page.py" line="+79"/>
+        <source>Run the whole commissioning check, fix what it finds, and save the report for the site.</source>
+        <translation>Ejecute la verificación completa de la puesta en marcha, corrija lo que encuentre y guarde el informe del sitio.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Run the check</source>
+        <translation>&amp;Ejecutar la verificación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Upload a test measurement</source>
+        <translation>&amp;Subir una medición de prueba</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>The check was cancelled.</source>
+        <translation>La verificación se canceló.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The check has not run yet.</source>
+        <translation>La verificación aún no se ha ejecutado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every step passed.</source>
+        <translation>Todos los pasos están OK.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No step failed; see the warnings below.</source>
+        <translation>Ningún paso falló; revise los avisos más abajo.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n step(s) failed: fix what they say, then run them again.</source>
+        <translation>
+            <numerusform>%n paso falló: corrija lo que indica y vuelva a ejecutarlo.</numerusform>
+            <numerusform>%n pasos fallaron: corrija lo que indican y vuelva a ejecutarlos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckRow</name>
+    <message>
+        <location filename="../../app/gui/steps/check/check_rows.py" line="+105"/>
+        <source>Run again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run only this step again</source>
+        <translation>Ejecutar de nuevo solo este paso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running…</source>
+        <translation>Ejecutando…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not run yet.</source>
+        <translation>Aún no se ejecuta.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Go to %1</source>
+        <translation>Ir a %1</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRows</name>
+    <message>
+        <location line="-90"/>
+        <source>API reachable</source>
+        <translation>API alcanzable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter registered</source>
+        <translation>Medidor registrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sensor coverage</source>
+        <translation>Cobertura de sensores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meter answers</source>
+        <translation>El medidor responde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plausibility and wiring</source>
+        <translation>Plausibilidad y cableado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clocks</source>
+        <translation>Relojes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test upload</source>
+        <translation>Subida de prueba</translation>
     </message>
 </context>
 <context>
@@ -198,7 +797,7 @@
         <translation>Ajustando el reloj del medidor…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>The meter&apos;s clock was set to ChileMedido&apos;s time.</source>
         <translation>El reloj del medidor quedó ajustado a la hora de ChileMedido.</translation>
     </message>
@@ -312,22 +911,22 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../app/gui/steps/connection/page.py" line="+89"/>
+        <location filename="../../app/gui/steps/connection/page.py" line="+90"/>
         <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
         <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>No refresh token yet.</source>
         <translation>Aún no hay un token de refresco.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paste the refresh token, or load it from a file, then log in.</source>
         <translation>Pegue el token de refresco, o cárguelo desde un archivo, y luego inicie sesión.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Logged in as gateway %1 of provider %2.</source>
         <translation>Sesión iniciada como puerta de enlace %1 del proveedor %2.</translation>
     </message>
@@ -393,22 +992,22 @@
         <translation>Primero escriba el número del medidor.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>No meter with ChileMedido id %1 exists for your provider.</source>
         <translation>No existe un medidor con ID de ChileMedido %1 para su proveedor.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>No meter numbered “%1” exists for your provider.</source>
         <translation>No existe un medidor con número “%1” para su proveedor.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Check the number against the meter&apos;s registration on the platform: it must match exactly, spaces, slashes and accents included.</source>
         <translation>Revise el número contra el registro del medidor en la plataforma: debe coincidir exactamente, incluidos espacios, barras y tildes.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Meter %1 belongs to another provider.</source>
         <translation>El medidor %1 pertenece a otro proveedor.</translation>
     </message>
@@ -566,7 +1165,7 @@
 <context>
     <name>EnvironmentBox</name>
     <message>
-        <location filename="../../app/gui/steps/connection/environment_box.py" line="+134"/>
+        <location filename="../../app/gui/steps/connection/environment_box.py" line="+144"/>
         <source>ChileMedido server</source>
         <translation>Servidor de ChileMedido</translation>
     </message>
@@ -616,12 +1215,12 @@
         <translation>Tiempo para responder:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>This address uses plain http to %1: tokens and measurements would travel unencrypted. Use https unless this is a test server on your own network.</source>
         <translation>Esta dirección usa http simple hacia %1: los tokens y las mediciones viajarían sin cifrar. Use https, salvo que sea un servidor de prueba en su propia red.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>CA certificate file</source>
         <translation>Archivo de certificado CA</translation>
     </message>
@@ -634,7 +1233,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../app/gui/error_text.py" line="+29"/>
+        <location filename="../../app/gui/error_text.py" line="+30"/>
         <source>ChileMedido cannot be reached.</source>
         <translation>No se puede conectar con ChileMedido.</translation>
     </message>
@@ -682,6 +1281,16 @@
         <location line="+1"/>
         <source>This network probably wants a login first (hotel, airport or office Wi-Fi). Open a web browser, log in to the network, then retry.</source>
         <translation>Probablemente esta red pide iniciar sesión primero (Wi-Fi de hotel, aeropuerto u oficina). Abra un navegador, inicie sesión en la red y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ChileMedido&apos;s answer arrived cut short or garbled.</source>
+        <translation>La respuesta de ChileMedido llegó cortada o alterada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection dropped or a proxy altered it. Retry; if it keeps happening, try another network.</source>
+        <translation>La conexión se cortó o un proxy la alteró. Vuelva a intentarlo; si sigue ocurriendo, pruebe otra red.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -866,6 +1475,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/gui/meter_texts.py" line="+65"/>
         <source>Check the unit id, the RS-485 wiring (A/B), the baud rate and parity, and that the meter is powered.</source>
         <translation>Revise el ID de unidad, el cableado RS-485 (A/B), la velocidad (baudios) y la paridad, y que el medidor esté energizado.</translation>
     </message>
@@ -950,7 +1560,7 @@
         <translation>Revise los ajustes serie (baudios, paridad) y que solo un equipo responda en este ID de unidad.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
     </message>
@@ -1208,12 +1818,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Check the profile&apos;s data type and word order for this variable.</source>
         <translation>Revise el tipo de dato y el orden de palabras del perfil para esta variable.</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-38"/>
+        <source>The value of &quot;{sensor}&quot; is one no meter can produce.</source>
+        <translation>El valor de &quot;{sensor}&quot; es uno que ningún medidor puede producir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile decodes this register wrongly (type, word order, scale or a &apos;not available&apos; pattern): check the profile and the unit id. It is never uploaded.</source>
+        <translation>El perfil decodifica mal este registro (tipo, orden de palabras, escala o un patrón de &apos;no disponible&apos;): revise el perfil y el id de unidad. Nunca se sube.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&quot;{sensor}&quot; is not how ChileMedido spells it: &quot;{suggestion}&quot;.</source>
         <translation>«{sensor}» no se escribe así en ChileMedido: «{suggestion}».</translation>
     </message>
@@ -1258,7 +1878,17 @@
         <translation>Su valor no es un número finito.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Its value is one no meter can produce, so it is left out.</source>
+        <translation>Su valor es uno que ningún medidor puede producir, por eso se omite.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the profile&apos;s data type, word order and scale for this variable.</source>
+        <translation>Revise el tipo de dato, el orden de palabras y la escala del perfil para esta variable.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On ChileMedido, this meter does not have &quot;{sensor}&quot; configured, so its value was ignored.</source>
         <translation>En ChileMedido, este medidor no tiene configurada «{sensor}», así que su valor se ignoró.</translation>
     </message>
@@ -1293,7 +1923,7 @@
         <translation>Quedó sin cambios; actualice Medido para verlo.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/meter_texts.py" line="+12"/>
+        <location filename="../../app/gui/meter_texts.py" line="-48"/>
         <source>A serial setting in the meter address cannot be used.</source>
         <translation>Un ajuste serie de la dirección del medidor no se puede usar.</translation>
     </message>
@@ -1351,6 +1981,26 @@
         <location line="+1"/>
         <source>Check the USB adapter and its cable; Medido reconnects by itself.</source>
         <translation>Revise el adaptador USB y su cable; Medido se vuelve a conectar solo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the unit id (the meter&apos;s Modbus address, which a gateway passes on), the IP address and port, and that the meter or its gateway is on.</source>
+        <translation>Revise el ID de unidad (la dirección Modbus del medidor, que el gateway transmite), la dirección IP y el puerto, y que el medidor o su gateway esté encendido.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Check the unit id, the gateway&apos;s IP address and port, and behind it the RS-485 wiring (A/B), the baud rate and parity.</source>
+        <translation>Revise el ID de unidad, la dirección IP y el puerto del gateway y, detrás de él, el cableado RS-485 (A/B), la velocidad (baudios) y la paridad.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check that the IP address and port are the meter&apos;s Modbus TCP (not RTU over TCP), and that only one device answers at this unit id.</source>
+        <translation>Revise que la dirección IP y el puerto sean los de Modbus TCP del medidor (no RTU sobre TCP), y que solo un equipo responda en este ID de unidad.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check that the gateway speaks RTU over TCP (not Modbus TCP), its baud rate and parity, and that only one device answers at this unit id.</source>
+        <translation>Revise que el gateway use RTU sobre TCP (no Modbus TCP), su velocidad (baudios) y paridad, y que solo un equipo responda en este ID de unidad.</translation>
     </message>
 </context>
 <context>
@@ -1472,7 +2122,7 @@
 <context>
     <name>LinkStatus</name>
     <message>
-        <location filename="../../app/gui/widgets/link_status.py" line="+38"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+42"/>
         <source>Not connected</source>
         <translation>Sin conexión</translation>
     </message>
@@ -1527,7 +2177,7 @@
         <translation>Plan de lectura</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 (%2 retries)</source>
         <translation>%1 (%2 reintentos)</translation>
     </message>
@@ -1545,6 +2195,16 @@
         <location line="+12"/>
         <source>%1, took %2 ms</source>
         <translation>%1, tardó %2 ms</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connected, but the meter does not answer</source>
+        <translation>Conectado, pero el medidor no responde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected, but no values are read</source>
+        <translation>Conectado, pero no se lee ningún valor</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -1614,7 +2274,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+163"/>
+        <location filename="../../app/gui/main_window.py" line="+155"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
@@ -1687,7 +2347,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../app/gui/message_banner.py" line="+157"/>
+        <location filename="../../app/gui/message_banner.py" line="+222"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -1733,7 +2393,7 @@
         <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+179"/>
         <source>Unit %1 is set; connect to read it.</source>
         <translation>Quedó configurada la unidad %1; conéctese para leerla.</translation>
     </message>
@@ -1741,7 +2401,7 @@
 <context>
     <name>MeterReadout</name>
     <message>
-        <location filename="../../app/gui/steps/meter/meter_readout.py" line="+95"/>
+        <location filename="../../app/gui/steps/meter/meter_readout.py" line="+100"/>
         <source>Addresses in this plan are 0-based.</source>
         <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
@@ -1751,7 +2411,7 @@
         <translation>Todavía no hay lecturas.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 of %2 variables with a value</source>
         <translation>%1 de %2 variables con valor</translation>
     </message>
@@ -1782,7 +2442,7 @@
 <context>
     <name>PlotPage</name>
     <message>
-        <location filename="../../app/gui/steps/plot/page.py" line="+105"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+109"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
         <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
@@ -1842,7 +2502,7 @@
         <translation>En pausa — %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Local time (%1)</source>
         <translation>Hora local (%1)</translation>
     </message>
@@ -1852,17 +2512,47 @@
         <translation>UTC</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>The image could not be saved.</source>
         <translation>No se pudo guardar la imagen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <source>%1 %2 (profile %3) · unit %4 · %5</source>
+        <translation>%1 %2 (perfil %3) · unidad %4 · %5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No meter connected</source>
+        <translation>Ningún medidor conectado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meter %1 · %2</source>
+        <translation>Medidor %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 to %3 %4, local time (%5)</source>
+        <translation>%1 %2 a %3 %4, hora local (%5)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exported by Medido on %1 at %2.</source>
+        <translation>Exportado por Medido el %1 a las %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units: %1</source>
+        <translation>Unidades: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Saved %1.</source>
         <translation>Se guardó %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>%n fila.</numerusform>
@@ -1875,17 +2565,17 @@
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export PNG</source>
         <translation>Exportar PNG</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PNG images (*.png)</source>
         <translation>Imágenes PNG (*.png)</translation>
     </message>
@@ -1965,6 +2655,19 @@
     </message>
 </context>
 <context>
+    <name>ReadingLook</name>
+    <message>
+        <location filename="../../app/gui/reading_look.py" line="+65"/>
+        <source>The meter answers, but none of the profile&apos;s values were read.</source>
+        <translation>El medidor responde, pero no se leyó ninguno de los valores del perfil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong profile or unit id: choose the profile of this meter&apos;s model (Auto-detect finds it) and check the unit id set on the meter.</source>
+        <translation>Perfil o ID de unidad equivocado: elija el perfil del modelo de este medidor (la detección automática lo encuentra) y revise el ID de unidad configurado en el medidor.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingTableModel</name>
     <message>
         <location filename="../../app/gui/steps/meter/reading_table.py" line="+35"/>
@@ -2005,6 +2708,64 @@
         <location line="-82"/>
         <source>Registers</source>
         <translation>Registros</translation>
+    </message>
+</context>
+<context>
+    <name>ReportBox</name>
+    <message>
+        <location filename="../../app/gui/steps/check/report_box.py" line="+97"/>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Site:</source>
+        <translation>&amp;Sitio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Installer:</source>
+        <translation>&amp;Instalador:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name or address of the site</source>
+        <translation>Nombre o dirección del sitio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name or company</source>
+        <translation>Su nombre o empresa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;ve report</source>
+        <translation>&amp;Guardar informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the report as HTML, PDF and JSON</source>
+        <translation>Escribir el informe en HTML, PDF y JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open report</source>
+        <translation>&amp;Abrir informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;folder</source>
+        <translation>Abrir &amp;carpeta</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved in %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report goes to %1 (HTML, PDF and JSON).</source>
+        <translation>El informe se guarda en %1 (HTML, PDF y JSON).</translation>
     </message>
 </context>
 <context>
@@ -2272,7 +3033,7 @@
         <translation>El gateway responde pero el medidor detrás de él no: revise el ID de unidad, el cableado RS-485 y los ajustes serie.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2285,6 +3046,16 @@
         <location line="+2"/>
         <source>Not read</source>
         <translation>No leído</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impossible value</source>
+        <translation>Valor imposible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK, partial sum</source>
+        <translation>OK, suma parcial</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2306,11 +3077,21 @@
         <source>The poll ended before this value was read.</source>
         <translation>La lectura terminó antes de leer este valor.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The registers decode to a value no meter can produce: the profile (type, word order, scale) or the unit id is wrong. It is not shown as a value and is never uploaded.</source>
+        <translation>Los registros se decodifican como un valor que ningún medidor puede producir: el perfil (tipo, orden de palabras, escala) o el id de unidad están mal. No se muestra como valor y nunca se sube.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The value is the sum of the parts this meter has; it lacks one (e.g. a second tariff). Compare it with the meter&apos;s display.</source>
+        <translation>El valor es la suma de las partes que tiene este medidor; le falta una (p. ej. una segunda tarifa). Compárelo con la pantalla del medidor.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/gui/status_bar.py" line="+100"/>
+        <location filename="../../app/gui/status_bar.py" line="+121"/>
         <source>not logged in</source>
         <translation>sin sesión</translation>
     </message>
@@ -2322,11 +3103,12 @@
     <message>
         <location line="+1"/>
         <location line="+34"/>
+        <location line="+23"/>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-56"/>
         <source>renewing the token…</source>
         <translation>renovando el token…</translation>
     </message>
@@ -2389,17 +3171,47 @@
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
+        <source>Waiting for the first reading.</source>
+        <translation>Esperando la primera lectura.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Meter: %1</source>
         <translation>Medidor: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>%1 of %2 values read.</source>
+        <translation>%1 de %2 valores leídos.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not answering</source>
+        <translation>no responde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answers, but no values read</source>
+        <translation>responde, pero sin valores leídos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No values since %1</source>
+        <translation>Sin valores desde las %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No values read yet</source>
+        <translation>Aún sin valores leídos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No reading yet</source>
         <translation>Aún sin lecturas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Last reading: %1</source>
         <translation>Última lectura: %1</translation>
     </message>
@@ -2436,11 +3248,16 @@
         <source>Upload</source>
         <translation>Subir medición</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>Verificación</translation>
+    </message>
 </context>
 <context>
     <name>TokenBox</name>
     <message>
-        <location filename="../../app/gui/steps/connection/token_box.py" line="+104"/>
+        <location filename="../../app/gui/steps/connection/token_box.py" line="+116"/>
         <source>Refresh token</source>
         <translation>Token de refresco</translation>
     </message>
@@ -2465,7 +3282,7 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Refresh token file</source>
         <translation>Archivo con el token de refresco</translation>
     </message>
@@ -2488,7 +3305,7 @@
 <context>
     <name>TokenClaims</name>
     <message>
-        <location filename="../../app/gui/steps/connection/token_claims.py" line="+21"/>
+        <location filename="../../app/gui/steps/connection/token_claims.py" line="+22"/>
         <source>nothing was pasted</source>
         <translation>no se pegó nada</translation>
     </message>
@@ -2501,11 +3318,6 @@
         <location line="+1"/>
         <source>it has characters a token never contains</source>
         <translation>tiene caracteres que un token nunca contiene</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>part of it is missing (it was cut short when copying)</source>
-        <translation>le falta una parte (quedó cortado al copiarlo)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2555,7 +3367,7 @@
         <translation>Estado:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Expired on %1: ask the ChileMedido administrator for a new one.</source>
         <translation>Venció el %1: pida uno nuevo al administrador de ChileMedido.</translation>
     </message>
@@ -2573,7 +3385,12 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Not a whole token yet: part of it is missing. Paste the rest after what is there, or paste the whole token again.</source>
+        <translation>Aún no es un token completo: falta una parte. Pegue el resto después de lo que ya está, o pegue de nuevo el token completo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>it cannot be read</source>
         <translation>no se puede leer</translation>
     </message>
@@ -2586,7 +3403,7 @@
 <context>
     <name>TokenInput</name>
     <message>
-        <location filename="../../app/gui/steps/connection/token_input.py" line="+71"/>
+        <location filename="../../app/gui/steps/connection/token_input.py" line="+83"/>
         <source>Paste here the refresh token the ChileMedido administrator sent (line breaks and spaces from the e-mail or PDF do not matter).</source>
         <translation>Pegue aquí el token de refresco que le envió el administrador de ChileMedido (no importan los saltos de línea ni los espacios del correo o del PDF).</translation>
     </message>
@@ -2849,12 +3666,12 @@
         <translation>Su significado aparece bajo el botón Enviar.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>ChileMedido stored the test measurement.</source>
         <translation>ChileMedido guardó la medición de prueba.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cancelled. ChileMedido may or may not have stored it; sending again is safe (a measurement is stored once).</source>
         <translation>Cancelado. Puede que ChileMedido la haya guardado o no; enviarla de nuevo no tiene riesgo (cada medición se guarda una sola vez).</translation>
     </message>

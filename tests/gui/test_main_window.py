@@ -18,14 +18,15 @@ from app.gui.steps.step import StepState
 def test_opens_with_a_step_per_page(qtbot: QtBot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
-    assert window.sidebar.count() == len(STEPS) == window.stack.count() == 6
-    assert [window.sidebar.item(i).text() for i in range(6)] == [
+    assert window.sidebar.count() == len(STEPS) == window.stack.count() == 7
+    assert [window.sidebar.item(i).text() for i in range(7)] == [
         "Connection",
         "Device",
         "Meter",
         "Plot",
         "Clock",
         "Upload",
+        "Check",
     ]
     assert window.current_step() == "connection"
     for step in STEPS:

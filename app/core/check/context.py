@@ -44,12 +44,12 @@ class MeterUnderCheck:
 
     @property
     def label(self) -> str:
-        """'Meter 29 · eastron-sdm630 · TCP 127.0.0.1:1502 unit 1' (no secrets in it)."""
+        """'29 · eastron-sdm630 · TCP 127.0.0.1:1502 unit 1' (no secrets; no words to translate)."""
         parts = []
         if self.device_number:
-            parts.append(f"Meter {self.device_number}")
+            parts.append(self.device_number)
         elif self.device_id is not None:
-            parts.append(f"Device id {self.device_id}")
+            parts.append(f"id {self.device_id}")
         if self.meter is not None:
             parts += [self.meter.profile.id, self.meter.description]
         return " · ".join(parts) or "Meter"

@@ -127,7 +127,8 @@ def judge_readings(readings: list[MeterReading], where: str) -> StepOutcome:
                     Status.FAIL,
                     f"meter.{last.error.code}",
                     last.error.message,
-                    "Check the link settings (address, port or serial port, baud) and the wiring.",
+                    "Check the link settings on the Meter page (address and port, or serial "
+                    "port and baud) and that the meter is powered.",
                 )
             )
         else:
@@ -139,6 +140,7 @@ def judge_readings(readings: list[MeterReading], where: str) -> StepOutcome:
                     "read: wrong profile or unit id.",
                     "Choose the profile of this meter's model (Auto-detect finds it) and check the "
                     "unit id set on the meter.",
+                    {"count": str(len(last.values))},
                 )
             )
     if impossible:

@@ -61,13 +61,17 @@ async def check_api(ctx: CheckContext) -> StepOutcome:
         return _failed(StepId.API, error, **evidence)
     evidence["answer_ms"] = round(seconds * 1000)
     secure = urlsplit(url).scheme == "https"
-    via = f" through the proxy {evidence['proxy']}" if evidence["proxy"] else ""
+    ms, proxy = str(evidence["answer_ms"]), evidence["proxy"]
     found = [
         Finding(
             Status.PASS,
-            "api.reachable",
-            f"ChileMedido answered in {evidence['answer_ms']} ms{via}.",
-            params={"ms": str(evidence["answer_ms"])},
+            "api.reachable_via_proxy",
+            f"ChileMedido answered in {ms} ms through the proxy {proxy}.",
+            params={"ms": ms, "proxy": str(proxy)},
+        )
+        if proxy
+        else Finding(
+            Status.PASS, "api.reachable", f"ChileMedido answered in {ms} ms.", params={"ms": ms}
         )
     ]
     if not secure and ctx.client.environment.kind.value != "emulator":
@@ -103,12 +107,14 @@ async def check_token(ctx: CheckContext) -> StepOutcome:
         "refresh_expires_at": expires.isoformat() if expires else None,
     }
     who = f"Provider {status.provider}, gateway {status.gateway}"
+    params = {"provider": str(status.provider), "gateway": str(status.gateway)}
     if expires is None:
-        finding = Finding(Status.PASS, "token.no_expiry", f"{who}; the token has no expiry date.")
+        finding = Finding(
+            Status.PASS, "token.no_expiry", f"{who}; the token has no expiry date.", params=params
+        )
     else:
         days = (expires - now) / timedelta(days=1)
         evidence["days_left"] = round(days, 1)
-        params = {"provider": str(status.provider), "gateway": str(status.gateway)}
         params["days"] = f"{days:.0f}"
         if expires - now < TOKEN_WARNING:
             finding = Finding(

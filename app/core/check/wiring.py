@@ -109,15 +109,20 @@ def _voltages(snapshots: Sequence[Snapshot]) -> list[Finding]:
         )
     for phase, volts in live.items():
         status = _band(volts, NOMINAL_LN)
-        params = {"phase": phase, "volts": f"{volts:.1f}", "nominal": f"{NOMINAL_LN:g}"}
+        band = _pct(NORMAL_BAND if status is Status.WARN else TOLERATED_BAND)
+        params = {
+            "phase": phase,
+            "volts": f"{volts:.1f}",
+            "nominal": f"{NOMINAL_LN:g}",
+            "band": band,
+        }
         if status is Status.PASS:
             continue
         found.append(
             Finding(
                 status,
                 "wiring.voltage_out_of_band",
-                f"Phase {phase} measures {volts:.1f} V, outside {NOMINAL_LN:g} V ± "
-                f"{_pct(NORMAL_BAND if status is Status.WARN else TOLERATED_BAND)}.",
+                f"Phase {phase} measures {volts:.1f} V, outside {NOMINAL_LN:g} V ± {band}.",
                 "Check the voltage wiring (a phase-to-phase voltage on a phase input?) and the "
                 "meter's VT ratio if it measures through voltage transformers.",
                 params,
@@ -146,7 +151,12 @@ def _voltages(snapshots: Sequence[Snapshot]) -> list[Finding]:
                     f"Line voltage {pair} is {line:.1f} V, outside {NOMINAL_LL:g} V ± "
                     f"{_pct(NORMAL_BAND)}.",
                     "Check the phase sequence and the voltage wiring.",
-                    {"pair": pair, "volts": f"{line:.1f}"},
+                    {
+                        "pair": pair,
+                        "volts": f"{line:.1f}",
+                        "nominal": f"{NOMINAL_LL:g}",
+                        "band": _pct(NORMAL_BAND),
+                    },
                 )
             )
     return found

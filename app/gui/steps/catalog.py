@@ -1,6 +1,6 @@
 """The installer's steps, in order, each with its page class.
 
-The main window, the sidebar, the Ctrl+1..6 shortcuts and the screenshots read STEPS. It imports
+The main window, the sidebar, the Ctrl+1..7 shortcuts and the screenshots read STEPS. It imports
 the page classes directly, so static tools see the whole import graph; pages and shared widgets
 import app.gui.steps.step (state and titles) and app.gui.steps.page (the base), never this.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.gui.steps.check.page import CheckPage
 from app.gui.steps.clock.page import ClockPage
 from app.gui.steps.connection.page import ConnectionPage
 from app.gui.steps.device.page import DevicePage
@@ -43,6 +44,7 @@ STEPS: tuple[Step, ...] = (
     Step(PlotPage),
     Step(ClockPage),
     Step(UploadPage),
+    Step(CheckPage),
 )
 
 

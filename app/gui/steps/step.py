@@ -29,6 +29,7 @@ TITLES: dict[str, str] = {
     "plot": N_("Steps", "Plot"),
     "clock": N_("Steps", "Clock"),
     "upload": N_("Steps", "Upload"),
+    "check": N_("Steps", "Check"),
 }
 
 
