@@ -4,6 +4,7 @@ emulator worlds."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 from app.core.api import ChileMedidoClient, Environment
@@ -11,9 +12,11 @@ from app.core.check.outcome import CheckRun, Status, StepId
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import default_library
 from app.emulator.server import EmulatorServer
+from app.emulator.world import default_world
 from app.simulator import Faults
 from app.simulator.phases import Phase
 from tests.core.check.conftest import RunCheck
+from tests.fixtures.emulator import EmulatorFactory
 
 
 def step(run: CheckRun, which: StepId) -> tuple[Status, str]:
@@ -190,3 +193,28 @@ async def test_sensors_the_device_lacks_are_listed_and_never_sent(
     assert coverage.evidence["not_configured"]
     configured = set(coverage.evidence["supplied"]) | set(coverage.evidence["missing"])
     assert {m.sensor_name for m in emulator.state.measurements("30")} <= configured
+
+
+async def test_a_refresh_token_near_its_end_warns_with_the_days_left(
+    run_check: RunCheck, emulator_factory: EmulatorFactory
+) -> None:
+    server = emulator_factory(replace(default_world(), refresh_token_lifetime_s=3 * 86_400))
+    run = await run_check(server=server)
+    outcome = next(s for s in run.steps if s.step is StepId.TOKEN)
+    assert outcome.status is Status.WARN
+    assert outcome.findings[0].code == "token.expires_soon"
+    assert outcome.evidence["days_left"] <= 3
+    assert run.passed  # a warning does not fail the site
+
+
+async def test_an_expired_refresh_token_fails_the_token_step(
+    run_check: RunCheck, emulator_factory: EmulatorFactory
+) -> None:
+    server = emulator_factory(replace(default_world(), refresh_token_lifetime_s=1))
+    token = server.issue_refresh_token()
+    await asyncio.sleep(1.2)
+    run = await run_check(server=server, token=token)
+    outcome = next(s for s in run.steps if s.step is StepId.TOKEN)
+    assert outcome.status is Status.FAIL
+    assert outcome.findings[0].code == "api.token_expired"
+    assert "new refresh token" in outcome.fixes[0]
