@@ -48,6 +48,8 @@ API_URL = Option("api/url", str, "")  # for custom and emulator environments
 DEVICE_NUMBER = Option("device/number", str, "")
 METER_URI = Option("meter/uri", str, "")  # e.g. tcp://192.168.1.50:502?unit=1
 METER_PROFILE = Option("meter/profile", str, "")
+# How the meter keeps time (app.core.clock.check.METER_ZONES): the Clock page and the check.
+METER_ZONE = Option("clock/meter_zone", str, "America/Santiago")
 PLOT_WINDOW_S = Option("plot/window_s", int, 300)
 PLOT_SENSORS = Option("plot/sensors", list, [])
 

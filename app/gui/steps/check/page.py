@@ -23,7 +23,7 @@ from app.gui.i18n import number_locale
 from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.session import Session
-from app.gui.settings import API_URL, DEVICE_NUMBER, ENVIRONMENT, Option
+from app.gui.settings import API_URL, DEVICE_NUMBER, ENVIRONMENT, METER_ZONE, Option
 from app.gui.steps.check.check_rows import CheckRows, page_state
 from app.gui.steps.check.report_box import (
     ReportBox,
@@ -147,7 +147,12 @@ class CheckPage(Page):
         session = self.session
         device = session.device
         number = device.number if device else session.settings.get(DEVICE_NUMBER).strip()
-        meter = MeterUnderCheck(number or None, device.id if device else None, session.meter)
+        meter = MeterUnderCheck(
+            number or None,
+            device.id if device else None,
+            session.meter,
+            zone_choice=session.settings.get(METER_ZONE),
+        )
         return CheckContext(
             session.api or self._client(),
             [meter],

@@ -33,14 +33,13 @@ from app.core.clock.check import (
     set_meter_to_server,
     zone_facts,
 )
-from app.core.clock.chile_time import SANTIAGO
 from app.core.clock.verdict import ClockVerdict, Comparison, DriftThresholds, Verdict, judge_drift
 from app.core.meter.meter_clock import MeterClockReading
 from app.gui.i18n import fill
 from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.session import Session
-from app.gui.settings import Option
+from app.gui.settings import METER_ZONE, Option
 from app.gui.steps.clock.clock_notes import ClockNotes
 from app.gui.steps.clock.clock_text import offset_text
 from app.gui.steps.clock.clock_view import ClockView
@@ -48,7 +47,6 @@ from app.gui.steps.clock.tolerance_box import ToleranceBox
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
 
-CLOCK_ZONE = Option("clock/meter_zone", str, SANTIAGO)
 CLOCK_PASS_S = Option("clock/pass_s", float, DriftThresholds().pass_s)
 CLOCK_WARN_S = Option("clock/warn_s", float, DriftThresholds().warn_s)
 CLOCK_AUTO = Option("clock/auto_refresh", bool, False)
@@ -132,7 +130,7 @@ class ClockPage(Page):
 
     def restore_settings(self) -> None:
         settings = self.session.settings
-        self.view.zones.set_zone(settings.get(CLOCK_ZONE))
+        self.view.zones.set_zone(settings.get(METER_ZONE))
         try:
             limits = DriftThresholds(settings.get(CLOCK_PASS_S), settings.get(CLOCK_WARN_S))
         except ValueError:  # a hand-edited file with warn < pass
@@ -142,7 +140,7 @@ class ClockPage(Page):
 
     def save_settings(self) -> None:
         settings = self.session.settings
-        settings.set(CLOCK_ZONE, self.view.zones.zone)
+        settings.set(METER_ZONE, self.view.zones.zone)
         limits = self.tolerance.thresholds
         settings.set(CLOCK_PASS_S, limits.pass_s)
         settings.set(CLOCK_WARN_S, limits.warn_s)
@@ -246,7 +244,8 @@ class ClockPage(Page):
         self.view.meter_clock.set_available(*available)
         self._render_cards()
 
-    def _on_zone(self, _zone: str) -> None:
+    def _on_zone(self, zone: str) -> None:
+        self.session.settings.set(METER_ZONE, zone)  # the check reads it too
         if self.comparison is not None and self.comparison.drift.meter is not None:
             self.compare()  # the meter's wall time must be read again in the new zone
         self._on_meter_changed()

@@ -173,3 +173,15 @@ def test_save_report_writes_three_files_without_the_token(
     rebuilt = build(qtbot, session)  # site and installer are remembered
     assert rebuilt.report.site.text() == "Planta Norte"
     assert rebuilt.report.installer.text() == "Ana Pérez"
+
+
+def test_the_check_judges_the_meter_clock_in_the_zone_chosen_on_the_clock_page(
+    qtbot: QtBot, session: Session, emulator: EmulatorServer
+) -> None:
+    from app.gui.steps.clock.page import ClockPage
+
+    clock = ClockPage.build(session)
+    qtbot.addWidget(clock)
+    clock.view.zones.set_zone("UTC")  # the installer says the meter keeps UTC
+    page = build(qtbot, session)
+    assert page._context().meters[0].zone_choice == "UTC"
