@@ -5,7 +5,8 @@ name = "two providers"
 clock_offset_s = 0             # server clock minus real time, seconds
 latency_ms = 0                 # added to every API call
 endpoint_latency_ms = { "POST /measurements" = 300 }
-strict_refresh_rotation = false
+rotation = "lenient"           # or "strict": a refresh token works once, reuse revokes its
+                               # chain (strict_refresh_rotation = true/false still reads)
 access_token_lifetime_s = 10800
 refresh_token_lifetime_s = 5184000
 [[provider]]                   # omit every [[provider]] to keep the default world's
@@ -46,10 +47,12 @@ _SERVER = {
     "clock_offset_s",
     "latency_ms",
     "endpoint_latency_ms",
-    "strict_refresh_rotation",
+    "rotation",
+    "strict_refresh_rotation",  # the older spelling of rotation, still read
     "access_token_lifetime_s",
     "refresh_token_lifetime_s",
 }
+ROTATIONS = ("strict", "lenient")  # server.rotation: single-use refresh tokens, or reusable ones
 _PROVIDER = {"id", "gateways", "device"}
 _DEVICE = {"id", "number", "sensors"}
 TOO_DEEP = "arrays or tables nested far too deeply; a scenario needs only a few levels"
@@ -108,7 +111,7 @@ def world_from_mapping(data: Any, source: str = "scenario") -> World:
                 k: r.integer(latency, k, "server.endpoint_latency_ms", 0) for k in latency
             },
             failures=failures,
-            strict_refresh_rotation=r.boolean(server, "strict_refresh_rotation", "server", False),
+            strict_refresh_rotation=r.rotation(server),
             access_token_lifetime_s=r.integer(server, "access_token_lifetime_s", "server", 10_800),
             refresh_token_lifetime_s=r.integer(
                 server, "refresh_token_lifetime_s", "server", 5_184_000
@@ -202,6 +205,20 @@ class _Reader:
         if given and not isinstance(v, bool):
             raise self.fail(f"{at}.{name}", f"must be true or false, got {_short(v)}")
         return bool(v)
+
+    def rotation(self, server: dict[str, Any]) -> bool:
+        """server.rotation ("strict" or "lenient") as World.strict_refresh_rotation; the older
+        boolean strict_refresh_rotation still works, but not both at once."""
+        if "rotation" not in server:
+            return self.boolean(server, "strict_refresh_rotation", "server", False)
+        if "strict_refresh_rotation" in server:
+            raise self.fail("server.rotation", "give rotation or strict_refresh_rotation, not both")
+        value = server["rotation"]
+        if value not in ROTATIONS:
+            raise self.fail(
+                "server.rotation", f'must be "strict" or "lenient", got {_short(value)}'
+            )
+        return bool(value == "strict")
 
     def text(self, t: dict[str, Any], name: str, at: str, default: Any) -> Any:
         v, given = self._get(t, name, default)

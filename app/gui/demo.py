@@ -4,20 +4,24 @@ Edge code (docs/design.md §3): the core never knows it is talking to an emulato
 serves on its own thread; the simulated meter (Eastron SDM630, unit 1) serves Modbus TCP on the core
 loop. The demo writes its addresses into the demo's own settings file (never the installer's),
 logs in with a refresh token the emulator issues, looks up meter "29", connects to the simulated
-meter and polls it, so a new user sees a working meter within seconds.
+meter and polls it, so a new user sees a working meter within seconds. The emulator rotates
+refresh tokens strictly (each works once), so the demo goes the way an installer must on such a
+platform: the token it logged in with is spent, and the newest one is what the gateway needs back
+(Connection page: Copy / Save newest token).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core.api import ChileMedidoClient, Device, Environment
 from app.core.meter.meter_uri import parse_meter_uri
 from app.core.meter.profile_loader import default_library
 from app.core.meter.session import MeterSession
 from app.emulator.server import EmulatorServer
+from app.emulator.world import World, default_world
 from app.gui.job import Job
 from app.gui.session import Session
 from app.gui.settings import (
@@ -36,6 +40,11 @@ DEMO_PROFILE = "eastron-sdm630"
 DEMO_DEVICE = "29"
 DEMO_GATEWAY = "2"
 DEMO_UNIT = 1
+
+
+def demo_world() -> World:
+    """The emulator's default world with strict rotation: the hand-back path is the one used."""
+    return replace(default_world(), strict_refresh_rotation=True, name="demo")
 
 
 @dataclass
@@ -60,7 +69,7 @@ def start_world(session: Session, timeout: float = 10.0) -> DemoWorld:
     The GUI thread waits here (bounded) for two loopback servers to bind: it is start-up, no
     window is on screen yet, and the pages must find the addresses in the settings when built.
     """
-    emulator = EmulatorServer().start()
+    emulator = EmulatorServer(demo_world()).start()
     try:
         profile = default_library().get(DEMO_PROFILE)
         simulator = MeterSimulator({DEMO_UNIT: SimulatedMeter(profile)})

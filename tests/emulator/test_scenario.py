@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import httpx
 import pytest
 
 from app.emulator.scenario import ScenarioError, world_from_mapping
+from app.emulator.server import EmulatorServer
 from app.emulator.world import default_world, load_scenario
+from tests.fixtures.emulator import EmulatorFactory
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "app" / "emulator" / "scenarios"
 
@@ -53,6 +56,9 @@ def test_json_scenarios_work_too(tmp_path: Path) -> None:
         ("[server]\nclock_offset = 5\n", "server"),  # typo: unknown key
         ('[server]\nlatency_ms = "fast"\n', "server.latency_ms"),
         ("[server]\nstrict_refresh_rotation = 1\n", "server.strict_refresh_rotation"),
+        ('[server]\nrotation = "Strict"\n', "server.rotation"),
+        ("[server]\nrotation = true\n", "server.rotation"),
+        ('[server]\nrotation = "strict"\nstrict_refresh_rotation = true\n', "server.rotation"),
         ('[server.endpoint_latency_ms]\n"GET /nope" = 5\n', "server.endpoint_latency_ms"),
         ('[[provider]]\nid = "1"\n', "provider[0]"),
         ('[[provider]]\nid = "1"\ngateways = [2]\n', "provider[0].gateways"),
@@ -114,3 +120,44 @@ def test_a_file_nested_100_000_deep_is_a_scenario_error(
     with pytest.raises(ScenarioError, match="nested far too deeply") as caught:
         load_scenario(path)
     assert str(path) in str(caught.value)
+
+
+def refresh(emu: EmulatorServer, token: str) -> httpx.Response:
+    return httpx.post(f"{emu.base_url}/auth/token/refresh", json={"refreshToken": token})
+
+
+@pytest.mark.parametrize(
+    ("server", "strict"),
+    [
+        ('rotation = "strict"', True),
+        ('rotation = "lenient"', False),
+        ("", False),  # lenient unless asked
+        ("strict_refresh_rotation = true", True),  # the older spelling still reads
+    ],
+)
+def test_rotation_is_strict_or_lenient(
+    tmp_path: Path, emulator_factory: EmulatorFactory, server: str, strict: bool
+) -> None:
+    path = tmp_path / "rotation.toml"
+    path.write_text(f"[server]\n{server}\n", encoding="utf-8")
+    emu = emulator_factory(path)
+    assert emu.world.strict_refresh_rotation is strict
+    pasted = emu.issue_refresh_token("2")
+    newest = refresh(emu, pasted).json()["refreshToken"]
+    again = refresh(emu, pasted)  # the gateway still holds the token the installer pasted
+    if strict:
+        assert again.status_code == 401
+        assert "utilizado" in again.json()["message"]
+        assert refresh(emu, newest).status_code == 401  # its whole chain is revoked
+    else:
+        assert again.status_code == 200
+        assert refresh(emu, newest).status_code == 200
+
+
+def test_a_wrong_rotation_says_what_it_takes() -> None:
+    with pytest.raises(ScenarioError) as info:
+        world_from_mapping({"server": {"rotation": "sometimes"}})
+    assert (
+        str(info.value)
+        == 'scenario: server.rotation: must be "strict" or "lenient", got \'sometimes\''
+    )

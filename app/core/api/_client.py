@@ -194,6 +194,19 @@ class ChileMedidoClient:
         assert refresh is not None  # a successful refresh always leaves one
         return TokenPair(access.info, refresh.info)
 
+    async def newest_refresh_token(self) -> str | None:
+        """SECRET: the refresh token this client holds now, after any refresh under way has
+        settled; None when logged out, or once the platform refused it or it expired.
+
+        Every refresh answers with a new refresh token, and a platform with strict rotation
+        refuses the older ones, so this is the one to hand back to the gateway. Only for an
+        explicit export by the installer: never log, show or store it anywhere else."""
+        await self._session.settle()
+        token = self._session.refresh_token
+        if token is None or self._session.ended is not None:
+            return None
+        return token.value
+
     async def logout(self, *, forget: bool = False) -> None:
         """Drop the tokens; `forget` also removes the remembered one for this gateway (off the
         loop: a locked keyring may wait for its unlock dialog)."""

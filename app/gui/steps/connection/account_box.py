@@ -2,6 +2,10 @@
 
 Fed with the session's ApiStatus (never a token). The access token's countdown ticks every
 second while the connection is up; the refresh token's end turns into a warning in its last week.
+Once logged in it offers the hand-back: the platform answered the login with a new refresh token
+and may refuse the pasted one from now on, so the gateway may need the newest one. The box only
+has the buttons (Copy, Save…); the page asks for confirmation and fetches the token from the
+client, so no token ever passes through here.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from app.gui.widgets.dates import countdown, date_text, now
 from app.gui.widgets.tone_label import Tone, ToneLabel
 
 _LIVE = (ApiState.READY, ApiState.REFRESHING)
+_HOLDS_TOKEN = (*_LIVE, ApiState.OFFLINE)  # a refresh token the platform has not refused
 _NOT_LOGGED_IN = (ApiState.LOGGED_OUT, ApiState.LOGGING_IN)  # nothing to log out of
 
 
@@ -53,6 +58,11 @@ class AccountBox(Retranslating, QGroupBox):
         self.notice.hide()
         self.logout = QPushButton()
         self.forget = QCheckBox()
+        self.handback_note = QLabel()
+        self.handback_note.setObjectName("handbackNote")
+        self.handback_note.setWordWrap(True)
+        self.copy_token = QPushButton()
+        self.save_token = QPushButton()
 
         self._names = [QLabel() for _ in range(4)]
         self.form = QFormLayout()
@@ -63,10 +73,16 @@ class AccountBox(Retranslating, QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.logout)
         buttons.addWidget(self.forget, 1)
+        handback = QHBoxLayout()
+        handback.addWidget(self.copy_token)
+        handback.addWidget(self.save_token)
+        handback.addStretch()
         column = QVBoxLayout(self)
         column.addWidget(self.state)
         column.addLayout(self.form)
         column.addWidget(self.notice)
+        column.addWidget(self.handback_note)
+        column.addLayout(handback)
         column.addLayout(buttons)
 
         self._tick = QTimer(self)
@@ -102,6 +118,21 @@ class AccountBox(Retranslating, QGroupBox):
         self.forget.setToolTip(
             self.tr("Removes this gateway's token from the credential store of this computer.")
         )
+        self.handback_note.setText(
+            self.tr(
+                "ChileMedido answered the login with a new refresh token and may no longer "
+                "accept the one that was pasted. If that was the gateway's own token, give the "
+                "gateway this newest one."
+            )
+        )
+        self.copy_token.setText(self.tr("Cop&y newest token"))
+        self.copy_token.setToolTip(
+            self.tr("Puts the newest refresh token on the clipboard, after a warning.")
+        )
+        self.save_token.setText(self.tr("Sa&ve newest token…"))
+        self.save_token.setToolTip(
+            self.tr("Saves the newest refresh token to a file, after a warning.")
+        )
         self._render()
 
     def _state_text(self, status: ApiStatus) -> str:
@@ -129,6 +160,11 @@ class AccountBox(Retranslating, QGroupBox):
         can_log_out = not self._busy and status.state not in _NOT_LOGGED_IN
         self.logout.setEnabled(can_log_out)
         self.forget.setEnabled(can_log_out)
+        for widget in (self.handback_note, self.copy_token, self.save_token):
+            widget.setVisible(logged)
+        can_hand_back = not self._busy and status.state in _HOLDS_TOKEN
+        self.copy_token.setEnabled(can_hand_back)
+        self.save_token.setEnabled(can_hand_back)
         self.server.setText(self.server_url)
         self.account.setText(
             fill(self.tr("provider %1 · gateway %2"), status.provider or "?", status.gateway or "?")

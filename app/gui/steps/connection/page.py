@@ -5,6 +5,9 @@ The page turns clicks into core calls and the client's state into widgets; the t
 on the core loop (app.core.account.login) and hands it to the session only once it worked, so a
 failed attempt leaves the previous session and everything typed in place. After a successful login
 the pasted token is dropped from the page: the client and the credential store keep it.
+The login's answer held a new refresh token, and the platform may refuse the pasted one from then
+on: Copy / Save newest token (in the Session box) hand the newest one back for the gateway,
+after a warning, straight from the client to the clipboard or a file (token_handback.py).
 """
 
 from __future__ import annotations
@@ -12,7 +15,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.account.login import ClientOptions, LogIn, log_out, open_client, remembered_accounts
 from app.core.account.token_file import TokenFileEntry, read_token_file
@@ -36,8 +48,10 @@ from app.gui.steps.connection.address_advice import address_problem
 from app.gui.steps.connection.environment_box import EMULATOR_URL, EnvironmentBox
 from app.gui.steps.connection.known_gateways import KnownGateways
 from app.gui.steps.connection.token_box import TokenBox
+from app.gui.steps.connection.token_handback import handback_file_name, save_newest_token
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
+from app.gui.widgets.documents import documents_file
 
 REMEMBER_TOKEN = Option("api/remember_token", bool, True)
 CUSTOM_URL = Option("api/custom_url", str, "")
@@ -60,6 +74,8 @@ class ConnectionPage(Page):
         self.tokens.file_chosen.connect(self.load_token_file)
         self.account = AccountBox()
         self.account.logout.clicked.connect(self.log_out)
+        self.account.copy_token.clicked.connect(self.copy_newest_token)
+        self.account.save_token.clicked.connect(self.save_newest_token)
         self.known = KnownGateways()
         self.known.resume_requested.connect(self.resume)
 
@@ -242,6 +258,88 @@ class ConnectionPage(Page):
 
     def _no_known(self, _error: BaseException) -> None:
         self.known.show_accounts([])  # an unreadable list only costs the shortcut
+
+    # -- the newest refresh token, handed back -------------------------------------------------
+
+    def copy_newest_token(self) -> None:
+        """After a warning, put the client's newest refresh token on the clipboard."""
+        client = self.session.api
+        if client is not None and self._confirm_handback(self.tr("Copy it to the clipboard?")):
+            self.run(client.newest_refresh_token(), self._copy_token)
+
+    def save_newest_token(self) -> None:
+        """After a warning, write the client's newest refresh token to a file the installer
+        chooses (the documents folder to start with)."""
+        client = self.session.api
+        if client is None or not self._confirm_handback(self.tr("Save it to a file?")):
+            return
+        status = client.status
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the newest refresh token"),
+            documents_file(handback_file_name(status.provider, status.gateway)),
+            self.tr("Text files (*.txt);;All files (*)"),
+        )
+        if name:
+            self.run(save_newest_token(client, Path(name)), self._token_saved)
+
+    def _confirm_handback(self, question: str) -> bool:
+        status = self.session.api_status
+        text = fill(
+            self.tr(
+                "The refresh token is a secret: whoever has it can send measurements as gateway "
+                "%1 of provider %2. It is the newest one, given at this login: put it into the "
+                "gateway in place of the token it has, since ChileMedido may refuse that one "
+                "now. Then delete this copy.\n\n%3"
+            ),
+            status.gateway or "?",
+            status.provider or "?",
+            question,
+        )
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Hand the newest refresh token back"),
+            text,
+            Button.Ok | Button.Cancel,
+            Button.Cancel,
+        )
+        return answer == Button.Ok
+
+    def _copy_token(self, token: str | None) -> None:
+        if token is None:
+            self._no_token_to_hand_back()
+            return
+        QGuiApplication.clipboard().setText(token)
+        self.show_message(
+            Level.SUCCESS,
+            lambda: self.tr("The newest refresh token is on the clipboard."),
+            lambda: self.tr(
+                "Paste it into the gateway's configuration, then copy something else so that it "
+                "does not stay on the clipboard."
+            ),
+        )
+
+    def _token_saved(self, saved: Path | None) -> None:
+        if saved is None:
+            self._no_token_to_hand_back()
+            return
+        self.show_message(
+            Level.SUCCESS,
+            lambda: fill(self.tr("The newest refresh token is saved in %1."), saved.name),
+            lambda: self.tr(
+                "Put it into the gateway's configuration, then delete the file: whoever has it "
+                "can report as this gateway."
+            ),
+            str(saved),
+        )
+
+    def _no_token_to_hand_back(self) -> None:
+        self.show_message(
+            Level.ERROR,
+            lambda: self.tr("There is no valid refresh token to hand back."),
+            lambda: self.tr("Log in again, then copy or save the newest token."),
+        )
 
     # -- token files --------------------------------------------------------------------------
 

@@ -5,7 +5,10 @@ offers the tokens found with `offer(entries)` (a file with several gateways gets
 Whether the computer has a credential store is asked off the GUI thread too (finding the
 keyring backend may talk to D-Bus): the page tells `set_store_available`. Without one, "Remember
 the token" is unticked and disabled (the notice says why), and Log in is enabled only while a
-whole token is there.
+whole token is there. A standing notice says what a login does to the pasted token: the
+platform answers with a new one and may refuse the old one afterwards, so a gateway whose own
+token is used may need the newest one back (the Session box hands it out), and a token of its own
+for commissioning, where the provider issues one, leaves the gateway's untouched.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ class TokenBox(Retranslating, QGroupBox):
         self._busy = False
         self.token = TokenInput()
         self.claims = TokenClaims()
+        self.rotation_notice = QLabel()
+        self.rotation_notice.setObjectName("rotationNotice")
+        self.rotation_notice.setWordWrap(True)
         self.token.changed.connect(self._on_token)
         self.load_file = QPushButton()
         self.load_file.clicked.connect(self._choose_file)
@@ -73,6 +79,7 @@ class TokenBox(Retranslating, QGroupBox):
         column.addWidget(self.token)
         column.addLayout(file_row)
         column.addWidget(self.claims)
+        column.addWidget(self.rotation_notice)
         column.addWidget(self.remember)
         column.addWidget(self.store_notice)
         column.addLayout(login_row)
@@ -118,6 +125,14 @@ class TokenBox(Retranslating, QGroupBox):
         self.remember.setText(self.tr("&Remember the token in this computer's credential store"))
         self.login.setText(self.tr("&Log in"))
         self.cancel.setText(self.tr("Cancel"))
+        self.rotation_notice.setText(
+            self.tr(
+                "Logging in gets a new refresh token, and ChileMedido may then refuse the one "
+                "pasted here. If it is the gateway's own token, the gateway may need the newest "
+                "one afterwards (Session: Copy or Save newest token). Where the provider can "
+                "issue one, commission with a token of your own and leave the gateway's alone."
+            )
+        )
         self._fill_file_choice()
         self._show_store_notice()
 

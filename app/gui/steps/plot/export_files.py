@@ -1,17 +1,16 @@
-"""What the Plot page's exports need besides the data: the CSV's format in the UI's language, the
-folder the file dialogs open in, and the words written onto an exported image.
+"""What the Plot page's exports need besides the data: the CSV's format in the UI's language
+and the words written onto an exported image.
 
 A CSV opened in Excel must split into columns and read its numbers: with a Spanish UI that is
 ";" and "," (Chilean Excel), with an English one "," and "." (app.gui.i18n knows the UI's
-language; the OS's may differ). An exported PNG travels by e-mail, away from the app: it says
+language; the OS's may differ). The dialogs start in the documents folder
+(app.gui.widgets.documents). An exported PNG travels by e-mail, away from the app: it says
 which meter (number, profile, unit id, link), when, and in which units, above and below the plots.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
 
 from app.core.readings.csv_export import CsvFormat
@@ -24,19 +23,6 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 def ui_csv_format() -> CsvFormat:
     """The CSV format for the UI's language (its decimal mark decides the separator)."""
     return CsvFormat.for_decimal_mark(number_locale().decimalPoint())
-
-
-def documents_file(name: str) -> str:
-    """`name` in the user's documents folder, where the save dialogs start (the home folder
-    when there is no documents folder: a dialog never starts in the program's folder)."""
-    for where in (
-        QStandardPaths.StandardLocation.DocumentsLocation,
-        QStandardPaths.StandardLocation.HomeLocation,
-    ):
-        folder = QStandardPaths.writableLocation(where)
-        if folder and Path(folder).is_dir():
-            return str(Path(folder) / name)
-    return name
 
 
 def captioned(

@@ -41,12 +41,13 @@ from app.gui.message_banner import Level
 from app.gui.session import Session
 from app.gui.settings import PLOT_SENSORS, PLOT_WINDOW_S
 from app.gui.steps.page import Page
-from app.gui.steps.plot.export_files import captioned, documents_file, ui_csv_format
+from app.gui.steps.plot.export_files import captioned, ui_csv_format
 from app.gui.steps.plot.live_plots import LivePlots
 from app.gui.steps.plot.sensor_picker import SensorPicker, group_title
 from app.gui.steps.step import StepState
 from app.gui.theme import ThemeWatcher, colors
 from app.gui.widgets.dates import date_text, local_time
+from app.gui.widgets.documents import documents_file
 
 WINDOWS_S = (300, 3600, 86_400)
 REDRAW_DELAY_MS = 30  # readings that arrive together cost one redraw
