@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/connection/account_box.py" line="+162"/>
+        <location filename="../../app/gui/steps/connection/account_box.py" line="+198"/>
         <source>valid until %1 (%n day(s) left)</source>
         <translation>
             <numerusform>valid until %1 (%n day left)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/check/page.py" line="+234"/>
+        <location filename="../../app/gui/steps/check/page.py" line="+239"/>
         <source>%n step(s) failed: fix what they say, then run them again.</source>
         <translation>
             <numerusform>%n step failed: fix what it says, then run it again.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>PlotPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/plot/page.py" line="+215"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+216"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n reading in memory</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../app/gui/steps/connection/account_box.py" line="+91"/>
+        <location filename="../../app/gui/steps/connection/account_box.py" line="+107"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -44,6 +44,31 @@
         <translation>Quita el token de esta puerta de enlace del almacén de credenciales de este computador.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>ChileMedido answered the login with a new refresh token and may no longer accept the one that was pasted. If that was the gateway&apos;s own token, give the gateway this newest one.</source>
+        <translation>ChileMedido respondió el inicio de sesión con un nuevo token de actualización y puede que ya no acepte el que se pegó. Si ese era el token de la propia puerta de enlace, entréguele este más reciente.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cop&amp;y newest token</source>
+        <translation>Cop&amp;iar el token más reciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Puts the newest refresh token on the clipboard, after a warning.</source>
+        <translation>Pone el token de actualización más reciente en el portapapeles, después de una advertencia.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve newest token…</source>
+        <translation>&amp;Guardar el token más reciente…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saves the newest refresh token to a file, after a warning.</source>
+        <translation>Guarda el token de actualización más reciente en un archivo, después de una advertencia.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Not logged in.</source>
         <translation>No ha iniciado sesión.</translation>
@@ -79,7 +104,7 @@
         <translation>La conexión tiene un problema.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>provider %1 · gateway %2</source>
         <translation>proveedor %1 · puerta de enlace %2</translation>
     </message>
@@ -602,7 +627,7 @@
         <translation>&amp;Subir una medición de prueba</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>The check was cancelled.</source>
         <translation>La verificación se canceló.</translation>
     </message>
@@ -772,7 +797,7 @@
 <context>
     <name>ClockPage</name>
     <message>
-        <location filename="../../app/gui/steps/clock/page.py" line="+123"/>
+        <location filename="../../app/gui/steps/clock/page.py" line="+121"/>
         <source>Compare the meter&apos;s clock with ChileMedido&apos;s and the laptop&apos;s: measurements must be stamped on ChileMedido&apos;s time.</source>
         <translation>Compare el reloj del medidor con el de ChileMedido y el del notebook: las mediciones deben llevar la hora de ChileMedido.</translation>
     </message>
@@ -911,7 +936,7 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../app/gui/steps/connection/page.py" line="+90"/>
+        <location filename="../../app/gui/steps/connection/page.py" line="+106"/>
         <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
         <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
     </message>
@@ -934,6 +959,70 @@
         <location line="+13"/>
         <source>Logged out.</source>
         <translation>Sesión cerrada.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Copy it to the clipboard?</source>
+        <translation>¿Copiarlo al portapapeles?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save it to a file?</source>
+        <translation>¿Guardarlo en un archivo?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the newest refresh token</source>
+        <translation>Guardar el token de actualización más reciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Archivos de texto (*.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The refresh token is a secret: whoever has it can send measurements as gateway %1 of provider %2. It is the newest one, given at this login: put it into the gateway in place of the token it has, since ChileMedido may refuse that one now. Then delete this copy.
+
+%3</source>
+        <translation>El token de actualización es un secreto: quien lo tenga puede enviar mediciones como la puerta de enlace %1 del proveedor %2. Es el más reciente, entregado en este inicio de sesión: póngalo en la puerta de enlace en lugar del token que tiene, ya que ChileMedido puede rechazar ese ahora. Luego borre esta copia.
+
+%3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hand the newest refresh token back</source>
+        <translation>Entregar el token de actualización más reciente</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The newest refresh token is on the clipboard.</source>
+        <translation>El token de actualización más reciente está en el portapapeles.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste it into the gateway&apos;s configuration, then copy something else so that it does not stay on the clipboard.</source>
+        <translation>Péguelo en la configuración de la puerta de enlace y luego copie otra cosa para que no quede en el portapapeles.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The newest refresh token is saved in %1.</source>
+        <translation>El token de actualización más reciente quedó guardado en %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put it into the gateway&apos;s configuration, then delete the file: whoever has it can report as this gateway.</source>
+        <translation>Póngalo en la configuración de la puerta de enlace y luego borre el archivo: quien lo tenga puede informar como esta puerta de enlace.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no valid refresh token to hand back.</source>
+        <translation>No hay un token de actualización válido que entregar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in again, then copy or save the newest token.</source>
+        <translation>Inicie sesión de nuevo y luego copie o guarde el token más reciente.</translation>
     </message>
 </context>
 <context>
@@ -2442,7 +2531,7 @@
 <context>
     <name>PlotPage</name>
     <message>
-        <location filename="../../app/gui/steps/plot/page.py" line="+109"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+110"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
         <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
@@ -3257,7 +3346,7 @@
 <context>
     <name>TokenBox</name>
     <message>
-        <location filename="../../app/gui/steps/connection/token_box.py" line="+116"/>
+        <location filename="../../app/gui/steps/connection/token_box.py" line="+123"/>
         <source>Refresh token</source>
         <translation>Token de refresco</translation>
     </message>
@@ -3282,7 +3371,12 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Logging in gets a new refresh token, and ChileMedido may then refuse the one pasted here. If it is the gateway&apos;s own token, the gateway may need the newest one afterwards (Session: Copy or Save newest token). Where the provider can issue one, commission with a token of your own and leave the gateway&apos;s alone.</source>
+        <translation>Al iniciar sesión se obtiene un nuevo token de actualización, y ChileMedido puede rechazar luego el que se pegó aquí. Si es el token de la propia puerta de enlace, después ella puede necesitar el más reciente (Sesión: Copiar o Guardar el token más reciente). Donde el proveedor pueda emitir uno, haga la puesta en marcha con un token propio y no toque el de la puerta de enlace.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Refresh token file</source>
         <translation>Archivo con el token de refresco</translation>
     </message>
