@@ -28,6 +28,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scan",
     "meter_sim",
     "check",
+    "login",
+    "device",
+    "clock",
+    "upload",
 )
 
 

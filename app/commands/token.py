@@ -1,4 +1,5 @@
 """`medido token inspect`: what a refresh or access token says about itself, offline.
+(`medido token export`, the newest refresh token to a file, is in token_export.py.)
 
 Shows the claims (who the token is for, when it expires) in UTC and in local time. It never
 prints the token, and prefers stdin or a hidden prompt to the command line, where a token
@@ -18,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.commands.terminal import say
+from app.commands.token_export import add_export
 from app.core.api import InvalidToken, TokenInfo, parse_token
 from app.core.clock.chile_time import laptop_zone
 
@@ -31,7 +33,9 @@ _NO_ZONE = (ZoneInfoNotFoundError, ValueError, OSError)
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("token", help="inspect ChileMedido tokens (offline)")
+    parser = subparsers.add_parser(
+        "token", help="inspect ChileMedido tokens (offline); export the newest refresh token"
+    )
     actions = parser.add_subparsers(dest="token_command", metavar="ACTION")
     inspect = actions.add_parser(
         "inspect",
@@ -50,6 +54,7 @@ def register(subparsers: Any) -> None:
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
     inspect.add_argument("--tz", metavar="ZONE", help="local time zone (default: the laptop's)")
     inspect.set_defaults(func=run_inspect)
+    add_export(actions)
     parser.set_defaults(func=lambda _args: _usage(parser))
 
 

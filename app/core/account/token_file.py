@@ -18,6 +18,7 @@ from app.core.api import InvalidToken, TokenInfo, TokenKind, clean_token_text, p
 
 MAX_FILE_BYTES = 1_000_000  # a token file is a few kB; anything this big is the wrong file
 _TOKEN_KEYS = ("refreshToken", "refresh_token", "token")
+_MAX_JSON_DEPTH = 20  # a token file is a list of objects, or a login answer, a level or two deep
 # A line that may be a piece of a token wrapped over several lines (quotes and commas allowed).
 _TOKEN_PIECE = re.compile(r"""^[\s"'`A-Za-z0-9_.,=-]+$""")
 
@@ -78,7 +79,7 @@ def tokens_in_text(text: str) -> tuple[TokenFileEntry, ...]:
     """The readable refresh tokens in a text (JSON or plain), without repeats."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read as JSON
         candidates = list(_in_plain_text(text))
     else:
         candidates = list(_in_json(data))
@@ -96,12 +97,14 @@ def tokens_in_text(text: str) -> tuple[TokenFileEntry, ...]:
     return tuple(found.values())
 
 
-def _in_json(data: object) -> Iterator[str]:
+def _in_json(data: object, depth: int = 0) -> Iterator[str]:
+    if depth > _MAX_JSON_DEPTH:  # no token file nests this deep; never recurse without end
+        return
     if isinstance(data, str):
         yield data
     elif isinstance(data, list):
         for item in data:
-            yield from _in_json(item)
+            yield from _in_json(item, depth + 1)
     elif isinstance(data, dict):
         for key in _TOKEN_KEYS:
             value = data.get(key)
@@ -109,7 +112,7 @@ def _in_json(data: object) -> Iterator[str]:
                 yield value
         for value in data.values():
             if isinstance(value, list | dict):
-                yield from _in_json(value)
+                yield from _in_json(value, depth + 1)
 
 
 def _in_plain_text(text: str) -> Iterator[str]:

@@ -89,3 +89,11 @@ def test_missing_and_huge_files_are_unreadable(tmp_path: Path) -> None:
         read_token_file(huge)
     assert big.value.code == "token_file_unreadable"
     assert "too big" in str(big.value)
+
+
+def test_json_nested_too_deep_is_no_token_not_a_crash(emulator: EmulatorServer) -> None:
+    assert tokens_in_text("[" * 100_000 + "]" * 100_000) == ()  # deeper than JSON reads
+    refresh = emulator.issue_refresh_token("2")
+    buried = "[" * 900 + json.dumps({"refreshToken": refresh}) + "]" * 900  # JSON reads it
+    assert tokens_in_text(buried) == ()  # no token file is built like that: not searched
+    assert [e.text for e in tokens_in_text(json.dumps([[{"refreshToken": refresh}]]))] == [refresh]
