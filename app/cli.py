@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "device",
     "clock",
     "upload",
+    "outbox",
 )
 
 

@@ -32,6 +32,7 @@ from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import ProfileError, default_library
 from app.core.meter.session import MeterSession
 from app.core.upload.history import UploadHistory
+from app.core.upload.outbox import Outbox
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEMO_PROFILE, DEMO_DEVICE, DEMO_GATEWAY = "eastron-sdm630", "29", "2"
@@ -157,6 +158,7 @@ async def _check(args: argparse.Namespace, plan: Plan) -> int:
             log_in=lambda c: c.login(plan.token),
             upload=args.upload,
             history=None if plan.demo else UploadHistory(),
+            outbox=None if plan.demo else Outbox(),
         )
         checklist = Checklist(ctx)
         if not args.json:

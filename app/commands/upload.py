@@ -37,8 +37,10 @@ from app.core.clock.chile_time import SANTIAGO
 from app.core.measurements import OmissionReason
 from app.core.meter.links import LinkError
 from app.core.meter.session import MeterSession
-from app.core.upload.attempt import PreparedUpload, UploadAttempt, prepare_upload, send_batches
+from app.core.upload.attempt import PreparedUpload, UploadAttempt, prepare_upload
+from app.core.upload.flusher import send_through_outbox
 from app.core.upload.history import UploadHistory
+from app.core.upload.outbox import Outbox
 
 _UNCONFIGURED = OmissionReason.NOT_CONFIGURED.value
 
@@ -87,7 +89,8 @@ async def _upload(args: argparse.Namespace, chosen: Target, session: MeterSessio
         prepared = prepare_upload(reading, device, server_offset=clocks.server_offset)
         if args.dry_run or not prepared.sendable:
             return _preview(args, prepared)
-        attempt = await send_batches(client, [prepared.batch], UploadHistory())
+        # Written to the outbox first: a failed send waits there (`medido outbox send`).
+        attempt = await send_through_outbox(client, [prepared.batch], Outbox(), UploadHistory())
     return _result(args, prepared, attempt)
 
 
@@ -144,6 +147,7 @@ def _result(args: argparse.Namespace, prepared: PreparedUpload, attempt: UploadA
                 "explanations": notes,
                 "error": {"code": error.code, "message": str(error)} if error else None,
                 "history_error": history,
+                "queued": attempt.queued,
                 "body": json.loads(attempt.record.body),
                 **_checks(prepared),
             }
@@ -158,6 +162,8 @@ def _result(args: argparse.Namespace, prepared: PreparedUpload, attempt: UploadA
             say(f"warning: {line}")
     if error is not None:
         say(f"medido upload: {error}", err=True)
+        if attempt.queued:
+            say("It waits in the outbox: `medido outbox send` sends it again.", err=True)
     elif not attempt.stored:
         say("medido upload: ChileMedido did not store the measurement.", err=True)
     if history is not None:

@@ -124,6 +124,11 @@ class EmulatorServer:
         # proto=IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted connections only then;
         # without it every response waits ~40 ms for a delayed ACK.
         sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        if self._requested_port and hasattr(socket, "SO_REUSEPORT"):
+            # A stopped emulator starts again on its port (tests take it offline and back)
+            # though its old connections linger in TIME_WAIT. Not on Windows: there
+            # SO_REUSEADDR would let two servers share a port.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             # Bound here, handed to uvicorn: no window for another process to take the port.
             sock.bind((self.host, self._requested_port))

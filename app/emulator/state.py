@@ -89,6 +89,7 @@ class EmulatorState:
         snapshot["failures_injected"] = self.faults.injected
         snapshot["stored_measurements"] = len(self.store)
         snapshot["overwritten_measurements"] = self.store.overwrites
+        snapshot["repeated_measurements"] = self.store.repeats  # values received again
         return snapshot
 
     def reset(self) -> None:

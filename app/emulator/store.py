@@ -2,12 +2,16 @@
 
 The key makes uploads idempotent: sending the same measure again stores nothing new, so a client
 may retry safely. A different value for a stored key replaces it (last write wins), as a platform
-that upserts would; `overwrites` counts those for tests that want to notice.
+that upserts would; `overwrites` counts those for tests that want to notice. `repeats` counts
+every value received again after its key was stored (same or different value), and
+`times_received` says how often one key came: a client that re-sends what was already answered
+shows up there.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -43,7 +47,9 @@ class MeasurementStore:
     def __init__(self) -> None:
         self._rows: dict[tuple[int, int, str], StoredMeasurement] = {}
         self._lock = threading.Lock()
+        self._received: Counter[tuple[int, int, str]] = Counter()
         self.overwrites = 0
+        self.repeats = 0
 
     def put(self, rows: Iterable[StoredMeasurement]) -> int:
         """Store rows; returns how many keys were new."""
@@ -51,10 +57,12 @@ class MeasurementStore:
         with self._lock:
             for row in rows:
                 old = self._rows.get(row.key)
+                self._received[row.key] += 1
                 if old is None:
                     new += 1
-                elif old.value != row.value:
-                    self.overwrites += 1
+                else:
+                    self.repeats += 1
+                    self.overwrites += old.value != row.value
                 self._rows[row.key] = row
         return new
 
@@ -71,10 +79,16 @@ class MeasurementStore:
             and (provider is None or r.provider == provider)
         ]
 
+    def times_received(self) -> dict[tuple[int, int, str], int]:
+        """(device id, timestamp, sensor) → how many times a value for it arrived."""
+        with self._lock:
+            return dict(self._received)
+
     def clear(self) -> None:
         with self._lock:
             self._rows.clear()
-            self.overwrites = 0
+            self._received.clear()
+            self.overwrites = self.repeats = 0
 
     def __len__(self) -> int:
         with self._lock:

@@ -240,4 +240,17 @@ CHECK_TEXTS: dict[str, tuple[str, str]] = {
         N_("ErrorText", "The upload history was written by a newer Medido."),
         N_("ErrorText", "It was left untouched; update Medido to see it."),
     ),
+    # -- the upload outbox (app.core.upload.outbox) --
+    "outbox.unusable": (
+        N_("ErrorText", "The upload outbox cannot be used."),
+        N_(
+            "ErrorText",
+            "Uploads are sent without it, but one that fails is not re-sent by itself. Close "
+            "Medido and check the disk; the details name the file.",
+        ),
+    ),
+    "outbox.newer_schema": (
+        N_("ErrorText", "The upload outbox was written by a newer Medido."),
+        N_("ErrorText", "It was left untouched; update Medido to send what it holds."),
+    ),
 }

@@ -23,13 +23,17 @@ from app.core.meter.session import MeterSession
 from app.core.readings.history import ReadingHistory
 from app.core.resources import user_data_dir
 from app.core.traffic import TrafficLog
+from app.core.upload.flusher import OutboxFlusher
 from app.core.upload.history import FILE_NAME as HISTORY_FILE
 from app.core.upload.history import UploadHistory
+from app.core.upload.outbox import FILE_NAME as OUTBOX_FILE
+from app.core.upload.outbox import Outbox
 from app.gui.bridge import CoreBridge, EventRelay
 from app.gui.job import Job
-from app.gui.settings import ADDRESS_BASE, METER_PROFILE, Settings
+from app.gui.settings import ADDRESS_BASE, METER_PROFILE, UPLOAD_KEEP_DAYS, Settings
 
 DEMO_HISTORY_FILE = "uploads-demo.sqlite3"
+DEMO_OUTBOX_FILE = "outbox-demo.sqlite3"
 
 _NOT_LOGGED_IN = (ApiState.LOGGED_OUT, ApiState.LOGGING_IN)
 
@@ -48,6 +52,7 @@ class Session(QObject):
     address_base_changed = Signal(int)  # 0 or 1: how register addresses are shown
     server_offset_changed = Signal(object)  # Offset | None: server − laptop, from the Clock page
     step_requested = Signal(str)  # a page asks the window to show another step (its key)
+    outbox_changed = Signal()  # the outbox was written (a send, a re-send, a discard)
 
     def __init__(
         self,
@@ -66,6 +71,11 @@ class Session(QObject):
         # Like the settings file, the demo's history never mixes with an installer's.
         history_file = DEMO_HISTORY_FILE if demo else HISTORY_FILE
         self.upload_history = UploadHistory(user_data_dir() / history_file)
+        # Every upload is written here before it goes; the flusher re-sends what got no answer.
+        self.outbox = Outbox(user_data_dir() / (DEMO_OUTBOX_FILE if demo else OUTBOX_FILE))
+        self._outbox_relay = bridge.forward(self.outbox.changed, self._on_outbox_written)
+        self._flusher: OutboxFlusher | None = None
+        self._flushing: Job[None] | None = None
         self._api: ChileMedidoClient | None = None
         self._api_relay: EventRelay[ApiStatus] | None = None
         self._api_status = ApiStatus(ApiState.LOGGED_OUT)
@@ -122,7 +132,37 @@ class Session(QObject):
 
     def _on_api_status(self, status: ApiStatus) -> None:
         self._api_status = status
+        self._keep_flusher()
         self.api_state_changed.emit(status)
+
+    # -- outbox: the flusher runs on the core loop while a client is logged in -----------------
+
+    @property
+    def flusher(self) -> OutboxFlusher | None:
+        return self._flusher
+
+    def _on_outbox_written(self, _: None) -> None:
+        self.outbox_changed.emit()
+
+    def send_outbox_now(self) -> None:
+        """The installer's "Send now": every waiting upload is due at once."""
+        if self._flusher is not None and self.bridge.running:
+            self.bridge.call_soon(self._flusher.kick)
+
+    def _keep_flusher(self) -> None:
+        api = self._api if self.logged_in else None
+        if self._flusher is not None and (api is None or self._flusher.api is not api):
+            self._stop_flusher()
+        if api is not None and self._flusher is None and self.bridge.running:
+            keep_days = max(1, self.settings.get(UPLOAD_KEEP_DAYS))
+            flusher = OutboxFlusher(api, self.outbox, self.upload_history, keep_days=keep_days)
+            self._flusher = flusher
+            self._flushing = self.bridge.submit(flusher.run())
+
+    def _stop_flusher(self) -> None:
+        job, self._flushing, self._flusher = self._flushing, None, None
+        if job is not None:
+            job.cancel()
 
     # -- device -------------------------------------------------------------------------------
 
@@ -262,6 +302,8 @@ class Session(QObject):
     def close(self) -> None:
         """At exit, before the bridge shuts down: stop what the session started."""
         self.stop_polling()
+        self._stop_flusher()
+        self._outbox_relay.close()
         for relay in (self._api_relay, *self._meter_relays):
             if relay is not None:
                 relay.close()

@@ -51,6 +51,7 @@ METER_PROFILE = Option("meter/profile", str, "")
 # How the meter keeps time (app.core.clock.check.METER_ZONES): the Clock page and the check.
 METER_ZONE = Option("clock/meter_zone", str, "America/Santiago")
 PLOT_WINDOW_S = Option("plot/window_s", int, 300)
+UPLOAD_KEEP_DAYS = Option("upload/keep_days", int, 90)  # outbox and history records kept
 PLOT_SENSORS = Option("plot/sensors", list, [])
 
 

@@ -2012,6 +2012,26 @@
         <translation>Quedó sin cambios; actualice Medido para verlo.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The upload outbox cannot be used.</source>
+        <translation>No se puede usar la bandeja de salida de subidas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploads are sent without it, but one that fails is not re-sent by itself. Close Medido and check the disk; the details name the file.</source>
+        <translation>Las subidas se envían sin ella, pero una que falle no se reenvía sola. Cierre Medido y revise el disco; los detalles indican el archivo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The upload outbox was written by a newer Medido.</source>
+        <translation>La bandeja de salida de subidas fue escrita por un Medido más nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was left untouched; update Medido to send what it holds.</source>
+        <translation>Se dejó intacta; actualice Medido para enviar lo que contiene.</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/meter_texts.py" line="-48"/>
         <source>A serial setting in the meter address cannot be used.</source>
         <translation>Un ajuste serie de la dirección del medidor no se puede usar.</translation>
@@ -2526,6 +2546,39 @@
         <location line="+1"/>
         <source>Polling</source>
         <translation>Lectura periódica</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../app/gui/steps/upload/outbox_panel.py" line="+41"/>
+        <source>Send &amp;now</source>
+        <translation>&amp;Enviar ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Descartar…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 upload(s) (%2 measures) wait to be sent; they go by themselves when ChileMedido answers again.</source>
+        <translation>%1 subida(s) (%2 mediciones) esperan ser enviadas; se envían solas cuando ChileMedido vuelva a responder.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Last problem: %1</source>
+        <translation>Último problema: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Discard waiting uploads</source>
+        <translation>Descartar las subidas en espera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard %1 upload(s) (%2 measures) that ChileMedido has not stored? They will not be sent, and this cannot be undone.</source>
+        <translation>¿Descartar %1 subida(s) (%2 mediciones) que ChileMedido no ha guardado? No se enviarán, y esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>
@@ -3654,7 +3707,12 @@
         <translation>ChileMedido dijo: «%1»</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>It waits in the outbox and is sent again by itself when ChileMedido answers.</source>
+        <translation>Queda en la bandeja de salida y se vuelve a enviar sola cuando ChileMedido responda.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The measurement is kept above: change it or send it again.</source>
         <translation>La medición se mantiene arriba: modifíquela o envíela de nuevo.</translation>
     </message>
@@ -3715,7 +3773,7 @@
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../app/gui/steps/upload/page.py" line="+110"/>
+        <location filename="../../app/gui/steps/upload/page.py" line="+120"/>
         <source>Send a test measurement from the meter&apos;s current reading and see what ChileMedido answers.</source>
         <translation>Envíe una medición de prueba con la lectura actual del medidor y vea qué responde ChileMedido.</translation>
     </message>
@@ -3750,7 +3808,7 @@
         <translation>Enviando a ChileMedido…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+39"/>
         <source>ChileMedido stored the test measurement, with warnings.</source>
         <translation>ChileMedido guardó la medición de prueba, con advertencias.</translation>
     </message>

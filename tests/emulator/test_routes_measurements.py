@@ -58,6 +58,21 @@ def test_a_later_different_value_replaces_the_stored_one(emulator: EmulatorServe
     assert emulator.state.stats_snapshot()["overwritten_measurements"] == 1
 
 
+def test_values_received_again_are_counted(emulator: EmulatorServer) -> None:
+    with login(emulator) as api:
+        api.post("/measurements", json=[measures("29", [T0, T0 + 60], **{"Corriente A": 1.0})])
+        api.post("/measurements", json=[measures("29", [T0 + 60], **{"Corriente A": 1.0})])
+        api.post("/measurements", json=[measures("29", [T0 + 60], **{"Corriente A": 3.0})])
+    stats = httpx.get(f"{emulator.root_url}/_emulator/stats").json()
+    assert stats["stored_measurements"] == 2
+    assert stats["repeated_measurements"] == 2  # the same value again, then a different one
+    assert stats["overwritten_measurements"] == 1
+    counts = emulator.state.store.times_received()
+    assert counts == {(29, T0, "Corriente A"): 1, (29, T0 + 60, "Corriente A"): 3}
+    emulator.state.reset()
+    assert emulator.state.stats_snapshot()["repeated_measurements"] == 0
+
+
 def test_100_measures_pass_and_101_are_rejected(emulator: EmulatorServer) -> None:
     with login(emulator) as api:
         ok = api.post("/measurements", json=[measures("29", [T0 + 60 * i for i in range(100)])])

@@ -20,6 +20,7 @@ from app.core.meter.reading import MeterReading
 from app.core.meter.session import MeterSession
 from app.core.upload.attempt import UploadAttempt
 from app.core.upload.history import UploadHistory
+from app.core.upload.outbox import Outbox
 
 type LogIn = Callable[[ChileMedidoClient], Awaitable[object]]
 
@@ -62,6 +63,7 @@ class CheckContext:
     log_in: LogIn | None = None  # how to log in when the client is not (the CLI's token file)
     upload: bool = False  # send a test measurement (step 8); else the step is skipped
     history: UploadHistory | None = None  # where uploads are remembered (None: nowhere)
+    outbox: Outbox | None = None  # where an upload is written before it goes (None: nowhere)
     polls: int = 3  # readings taken by the "meter answers" step
     interval_s: float = 1.0
     clock_samples: int = 4

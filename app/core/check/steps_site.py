@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from app.core.api import ApiError, ApiState
 from app.core.check.context import CheckContext, MeterUnderCheck
 from app.core.check.outcome import Finding, Status, StepId, StepOutcome, skipped
-from app.core.upload.attempt import prepare_upload, send_batches
+from app.core.upload.attempt import prepare_upload
+from app.core.upload.flusher import send_through_outbox
 
 TOKEN_WARNING = timedelta(days=7)
 
@@ -195,7 +196,7 @@ async def check_upload(ctx: CheckContext, meter: MeterUnderCheck) -> StepOutcome
             Finding(Status.FAIL, p.code, p.message, "Fix the meter's values first.") for p in errors
         )
         return StepOutcome(StepId.UPLOAD, refused, evidence)
-    attempt = await send_batches(ctx.client, [prepared.batch], ctx.history)
+    attempt = await send_through_outbox(ctx.client, [prepared.batch], ctx.outbox, ctx.history)
     meter.upload, meter.uploaded = attempt, body
     if attempt.error is not None:
         evidence["answer"] = {"error": attempt.error.code, "message": attempt.error.message}

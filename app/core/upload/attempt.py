@@ -25,6 +25,7 @@ from app.core.measurements import (
     validate,
 )
 from app.core.upload.history import HistoryError, UploadHistory, UploadRecord, record_upload
+from app.core.upload.outbox import OutboxError
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,9 @@ class UploadAttempt:
     record: UploadRecord  # as stored in the history (with its id), or as it would have been
     history_error: HistoryError | None = None  # the history could not store `record`
     explanations: tuple[WarningExplanation, ...] = ()  # the server's warnings, explained
+    outbox_id: int | None = None  # its row in the outbox, when it went through one
+    queued: bool = False  # no usable answer: the outbox sends it again by itself
+    outbox_error: OutboxError | None = None  # the outbox could not be used (sent without it)
 
     @property
     def stored(self) -> bool:
@@ -95,7 +99,8 @@ async def send_batches(
     api: MeasurementsApi, batches: Sequence[MeasurementBatch], history: UploadHistory | None
 ) -> UploadAttempt:
     """Send, then record the outcome in `history` (None: do not record). API errors are part of
-    the attempt, not raised; cancellation is (nothing is recorded then: the outcome is unknown)."""
+    the attempt, not raised; cancellation is (nothing is recorded then: the outcome is unknown).
+    Callers go through app.core.upload.flusher.send_through_outbox, which loses nothing."""
     sent = tuple(batches)
     result: UploadResult | None = None
     error: ApiError | None = None
@@ -103,7 +108,18 @@ async def send_batches(
         result = await api.post_measurements([b.to_api() for b in sent])
     except ApiError as exc:
         error = exc
-    record = record_upload(sent, api.environment.base_url, result=result, error=error)
+    return await conclude(sent, api.environment.base_url, result, error, history)
+
+
+async def conclude(
+    sent: tuple[MeasurementBatch, ...],
+    base_url: str,
+    result: UploadResult | None,
+    error: ApiError | None,
+    history: UploadHistory | None,
+) -> UploadAttempt:
+    """The attempt for an answer (`result`) or an error: recorded in `history`, explained."""
+    record = record_upload(sent, base_url, result=result, error=error)
     history_error: HistoryError | None = None
     if history is not None:
         try:

@@ -117,7 +117,7 @@ def record_upload(
     )
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
     """Drop a user:password@ part, should anyone ever type one into the address."""
     parts = urlsplit(url)
     if parts.username is None and parts.password is None:
@@ -149,6 +149,11 @@ class UploadHistory:
     async def clear(self) -> int:
         """Forget every record; returns how many there were."""
         return await asyncio.to_thread(self._clear)
+
+    async def prune(self, keep_days: float, *, now: datetime | None = None) -> int:
+        """Forget records older than `keep_days` (so the file does not grow forever)."""
+        moment = (now or datetime.now(UTC)).timestamp() - max(0.0, keep_days) * 86_400
+        return await asyncio.to_thread(self._prune, moment)
 
     # --- on the worker thread --------------------------------------------------------------
 
@@ -190,7 +195,7 @@ class UploadHistory:
     def _add(self, record: UploadRecord) -> UploadRecord:
         stored = replace(
             record,
-            base_url=_safe_url(record.base_url),
+            base_url=safe_url(record.base_url),
             body=redact(record.body),
             warnings=tuple(redact(w) for w in record.warnings),
             errors=tuple(redact(e) for e in record.errors),
@@ -246,3 +251,8 @@ class UploadHistory:
 
     def _clear(self) -> int:
         return self._run(lambda conn: conn.execute("DELETE FROM uploads").rowcount)
+
+    def _prune(self, before: float) -> int:
+        return self._run(
+            lambda conn: conn.execute("DELETE FROM uploads WHERE sent_at < ?", (before,)).rowcount
+        )

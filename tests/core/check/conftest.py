@@ -14,6 +14,7 @@ from app.core.meter.meter_uri import parse_meter_uri
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import default_library
 from app.core.meter.session import MeterSession
+from app.core.upload.outbox import Outbox
 from app.emulator.server import EmulatorServer
 from app.simulator import Faults, SimClock
 from tests.fixtures.simulator import SimTcpFactory
@@ -37,6 +38,7 @@ async def run_check(
         unit: int = 1,
         server: EmulatorServer = emulator,
         model: str = "eastron-sdm630",
+        outbox: Outbox | None = None,
     ) -> CheckRun:
         running = await meter_sim_tcp(model, faults=faults, clock=SimClock())
         client = ChileMedidoClient(
@@ -53,6 +55,7 @@ async def run_check(
             [MeterUnderCheck(device_number=number, meter=session)],
             log_in=lambda c: c.login(pasted),
             upload=upload,
+            outbox=outbox,
             polls=2,
             interval_s=0.05,
             clock_samples=2,

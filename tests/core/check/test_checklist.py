@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from pathlib import Path
 
 from app.core.api import ChileMedidoClient, Environment
 from app.core.check.outcome import CheckRun, Status, StepId
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import default_library
+from app.core.upload.outbox import Outbox
 from app.emulator.server import EmulatorServer
-from app.emulator.world import default_world
+from app.emulator.world import FailureRule, default_world
 from app.simulator import Faults
 from app.simulator.phases import Phase
 from tests.core.check.conftest import RunCheck
@@ -44,6 +46,31 @@ async def test_a_healthy_site_passes_every_step_and_uploads(
     assert stored  # the server holds what the check sent
     configured = {s.name for s in (await _device(emulator)).sensors}
     assert {m.sensor_name for m in stored} <= configured
+
+
+async def test_the_check_uploads_through_the_outbox(
+    run_check: RunCheck, emulator: EmulatorServer, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    run = await run_check(upload=True, outbox=outbox)
+    assert step(run, StepId.UPLOAD)[0] is Status.PASS
+    assert await outbox.waiting() == []  # written, sent, marked: nothing left to send
+    attempt = run_check.last.meters[0].upload  # type: ignore[attr-defined]
+    assert attempt is not None
+    assert attempt.outbox_id is not None
+    assert not attempt.queued
+
+
+async def test_an_upload_the_server_fails_waits_in_the_outbox(
+    run_check: RunCheck, emulator: EmulatorServer, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    emulator.state.faults.add(FailureRule("status", "POST /measurements", status=503))
+    run = await run_check(upload=True, outbox=outbox)
+    assert step(run, StepId.UPLOAD)[0] is Status.FAIL
+    [waiting] = await outbox.waiting()
+    assert waiting.error_code == "server_error"
+    assert waiting.state == "pending"
 
 
 async def _device(emulator: EmulatorServer):  # type: ignore[no-untyped-def]

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.meter.reading import MeterReading
-from app.core.upload.attempt import PreparedUpload, UploadAttempt, prepare_upload, send_batches
+from app.core.upload.attempt import PreparedUpload, UploadAttempt, prepare_upload
+from app.core.upload.flusher import send_through_outbox
 from app.core.upload.history import UploadRecord
+from app.core.upload.outbox import OutboxEntry
 from app.gui.i18n import fill
 from app.gui.job import Job
 from app.gui.message_banner import Level
@@ -30,6 +32,7 @@ from app.gui.session import Session
 from app.gui.settings import Option
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
+from app.gui.steps.upload.outbox_panel import OutboxPanel
 from app.gui.steps.upload.upload_answer import UploadAnswer
 from app.gui.steps.upload.upload_history_view import UploadHistoryView
 from app.gui.steps.upload.upload_preview import UploadPreview
@@ -75,6 +78,9 @@ class UploadPage(Page):
         send_row.addWidget(self.cancel_button)
         send_row.addWidget(self.status, 1)
         self.answer = UploadAnswer()
+        self.outbox_panel = OutboxPanel()
+        self.outbox_panel.send_now_requested.connect(session.send_outbox_now)
+        self.outbox_panel.discard_confirmed.connect(self.discard_waiting)
 
         self.history_box = QGroupBox()
         self.history_view = UploadHistoryView()
@@ -84,6 +90,7 @@ class UploadPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(send_row)
         column.addWidget(self.answer)
+        column.addWidget(self.outbox_panel)
         column.addWidget(self.history_box, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.preview)
@@ -102,8 +109,11 @@ class UploadPage(Page):
             session.server_offset_changed,
         ):
             signal.connect(self._refresh)
+        session.outbox_changed.connect(self.load_outbox)
+        session.api_changed.connect(self.load_outbox)
         self.reading = session.latest_reading
         self.load_history()
+        self.load_outbox()
 
     def description(self) -> str:
         return self.tr(
@@ -137,7 +147,8 @@ class UploadPage(Page):
             return
         self.set_step_state(StepState.BUSY)
         self.status.setText(self.tr("Sending to ChileMedido…"))
-        job = self.run(send_batches(api, [prepared.batch], self.history), self._on_sent)
+        sending = send_through_outbox(api, [prepared.batch], self.session.outbox, self.history)
+        job = self.run(sending, self._on_sent)
         job.cancelled.connect(self._on_cancelled)
         job.finished.connect(self._on_send_finished)
         self._send_job = job
@@ -149,6 +160,22 @@ class UploadPage(Page):
 
     def load_history(self) -> None:
         self.run(self.history.recent(), self._on_history)
+
+    def load_outbox(self, *_: object) -> None:
+        """The uploads waiting for the current API (none shown when logged out)."""
+        api = self.session.api
+        if api is None:
+            self.outbox_panel.show_entries([])
+            return
+        self.run(self.session.outbox.waiting(api.environment.base_url), self._on_outbox)
+
+    def discard_waiting(self) -> None:
+        api = self.session.api
+        if api is not None:
+            self.run(self.session.outbox.discard(api.environment.base_url))
+
+    def _on_outbox(self, entries: list[OutboxEntry]) -> None:
+        self.outbox_panel.show_entries(entries)
 
     # -- results ------------------------------------------------------------------------------
 

@@ -51,7 +51,17 @@ class UploadAnswer(Retranslating, QLabel):
             lines.append(fill(self.tr("Not stored (HTTP %1): %2"), status, describe(error).what))
             if error.server_message:
                 lines.append(fill(self.tr("ChileMedido said: “%1”"), error.server_message))
-            lines.append(self.tr("The measurement is kept above: change it or send it again."))
+            if attempt.queued:
+                lines.append(
+                    self.tr(
+                        "It waits in the outbox and is sent again by itself when ChileMedido "
+                        "answers."
+                    )
+                )
+            else:
+                lines.append(self.tr("The measurement is kept above: change it or send it again."))
         if attempt.history_error is not None:
             lines.append(describe(attempt.history_error).what)
+        if attempt.outbox_error is not None:
+            lines.append(describe(attempt.outbox_error).what)
         return lines

@@ -7,7 +7,8 @@ import json
 import re
 
 import httpx
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core.api import Device
@@ -235,3 +236,38 @@ def test_in_spanish(
     sent = page.history_view.table.item(0, 0)
     assert sent is not None
     assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d:\d\d", sent.text())  # day first in Spanish
+
+
+def test_an_unanswered_upload_waits_and_is_sent_now_or_discarded(
+    qtbot: QtBot, session: Session, emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ready(qtbot, session, emulator)
+    page = build(qtbot, session)
+    rule = {"kind": "status", "status": 503, "endpoint": "POST /measurements"}
+    httpx.post(f"{emulator.root_url}/_emulator/failures", json=rule).raise_for_status()
+    send(qtbot, page)
+    assert step_state(page) is StepState.ERROR
+    assert "sent again by itself" in page.answer.text()
+    qtbot.waitUntil(lambda: page.outbox_panel.isVisible(), timeout=5000)
+    assert page.outbox_panel.summary.text().startswith("1 upload(s) (1 measures) wait")
+    httpx.delete(f"{emulator.root_url}/_emulator/failures").raise_for_status()
+    page.outbox_panel.send_now.click()  # the flusher sends it at once, not after its backoff
+    qtbot.waitUntil(lambda: not page.outbox_panel.isVisible(), timeout=5000)
+    assert stored(emulator, "29")
+
+    httpx.post(f"{emulator.root_url}/_emulator/failures", json=rule).raise_for_status()
+    page.freeze.setChecked(False)
+    send(qtbot, page)
+    qtbot.waitUntil(lambda: page.outbox_panel.isVisible(), timeout=5000)
+    Button = QMessageBox.StandardButton
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return Button.Discard
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    page.outbox_panel.discard.click()
+    assert asked == ["Discard waiting uploads"]
+    qtbot.waitUntil(lambda: not page.outbox_panel.isVisible(), timeout=5000)
+    assert on_loop(session.bridge, session.outbox.waiting()) == []
