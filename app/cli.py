@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "emulator",
     "profiles",
     "read",
+    "registers",
     "scan",
     "meter_sim",
     "check",
@@ -33,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clock",
     "upload",
     "outbox",
+    "bundle",
 )
 
 
@@ -55,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `medido` with `argv`; always returns the exit code (in-process callers need no
     `SystemExit` handling)."""
+    _streams_that_never_fail()
     try:
         code = _run(argv)
         sys.stdout.flush()  # inside the try: a closed pipe shows up here at the latest
@@ -86,6 +90,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _streams_that_never_fail() -> None:
+    """A character the output's encoding lacks ("↳" under Windows' cp1252) must not kill the
+    command with an empty file: output redirected under the locale's code page becomes UTF-8;
+    an encoding asked for (PYTHONIOENCODING) or a console keeps its own and shows "?" instead."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is None or encoding == "utf8" or not isinstance(stream, io.TextIOWrapper):
+            continue
+        try:
+            redirected = not stream.isatty()
+        except ValueError:  # closed
+            continue
+        if redirected and not os.environ.get("PYTHONIOENCODING"):
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors="replace")
+
+
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -93,6 +115,9 @@ def _run(argv: Sequence[str] | None) -> int:
         from app.commands.gui import run_gui
 
         return run_gui(demo=args.demo)
+    from app.core.logs import install_file_logs
+
+    install_file_logs()  # medido.log and traffic.jsonl in the user's log folder
     code: int = args.func(args)
     return code
 
