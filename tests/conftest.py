@@ -45,6 +45,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep tests out of the real config/data folders (settings, profiles, queues)."""
+    """Keep tests out of the real config/data/log folders (settings, profiles, queues, logs)."""
     monkeypatch.setenv("MEDIDO_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("MEDIDO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MEDIDO_LOG_DIR", str(tmp_path / "logs"))

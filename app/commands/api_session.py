@@ -33,6 +33,7 @@ from app.core.api import (
     InvalidEnvironment,
     NotLoggedIn,
 )
+from app.core.logs import command_traffic
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 NO_STORE_CODE = "credentials_unavailable"  # app.core.api CredentialNotice for "no store"
@@ -131,11 +132,12 @@ async def logged_in(target: Target) -> AsyncIterator[ChileMedidoClient]:
     """A client that logged in (ApiError if it could not), remembered as the last server, and
     closed at the end (a refresh under way finishes first: its token is kept)."""
     account, token = target.account, target.token
+    options = ClientOptions(target.environment, traffic=command_traffic())  # to traffic.jsonl
     if token is not None:
-        client = await open_client(ClientOptions(target.environment), lambda c: c.login(token))
+        client = await open_client(options, lambda c: c.login(token))
     elif account is not None:
         client = await open_client(
-            ClientOptions(target.environment),
+            options,
             lambda c: c.resume(account.provider, account.gateway),
         )
     else:  # pragma: no cover - target() always sets one

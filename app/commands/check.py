@@ -31,6 +31,7 @@ from app.core.meter.meter_uri import MeterURIError, parse_meter_uri
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import ProfileError, default_library
 from app.core.meter.session import MeterSession
+from app.core.support.last_check import remember_check
 from app.core.upload.history import UploadHistory
 from app.core.upload.outbox import Outbox
 
@@ -47,6 +48,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--demo", action="store_true", help="against the built-in emulator and a simulated meter"
+    )
+    parser.add_argument(
+        "--from-bundle",
+        type=Path,
+        metavar="FILE",
+        help="against a diagnostics bundle's site, reproduced here (see docs/bundle.md)",
     )
     parser.add_argument("--api", metavar="URL", help="ChileMedido's API address (…/api/v1)")
     parser.add_argument(
@@ -82,6 +89,10 @@ def run(args: argparse.Namespace) -> int:
     quiet_pymodbus()
     if args.demo:
         return asyncio.run(_demo(args))
+    if args.from_bundle is not None:
+        from app.commands.check_bundle import check_bundle
+
+        return check_bundle(args)
     problem = _missing(args)
     if problem:
         say(f"medido check: {problem}", err=True)
@@ -164,6 +175,7 @@ async def _check(args: argparse.Namespace, plan: Plan) -> int:
         if not args.json:
             checklist.progress.subscribe(show_progress)
         run = await checklist.run()
+        remember_check(ctx, run, site=args.site, installer=args.installer)  # `medido bundle`
         notice = client.status.credential_notice
         if notice is not None:
             say(f"note: {notice.message}", err=True)

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any
 from app.commands.arguments import whole
 from app.commands.terminal import clean, say
 from app.core.api import is_loopback_host
+from app.core.support.bundle import BundleError
 
 if TYPE_CHECKING:
     from app.emulator.server import EmulatorServer
+    from app.emulator.world import World
 
 SCENARIOS_DIR = Path(__file__).resolve().parents[1] / "emulator" / "scenarios"
 
@@ -38,7 +40,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--port", type=whole(0, 65535), default=8000, help="TCP port; 0 picks a free one"
     )
-    parser.add_argument("--scenario", type=Path, help="scenario file (TOML or JSON)")
+    world = parser.add_mutually_exclusive_group()
+    world.add_argument("--scenario", type=Path, help="scenario file (TOML or JSON)")
+    world.add_argument(
+        "--from-bundle",
+        type=Path,
+        metavar="FILE",
+        help="reproduce a diagnostics bundle's site: its provider, gateway and device, and the "
+        "server clock offset it recorded (fresh tokens)",
+    )
     parser.add_argument(
         "--tokens-out",
         type=Path,
@@ -83,6 +93,13 @@ def gateway_tokens(emu: EmulatorServer) -> list[dict[str, str]]:
     ]
 
 
+def _bundle_world(path: Path) -> World:
+    from app.core.support.bundle import read_bundle
+    from app.reproduce import world_from_bundle
+
+    return world_from_bundle(read_bundle(path))
+
+
 def run(args: argparse.Namespace) -> int:
     from app.emulator.scenario import ScenarioError  # FastAPI loads only when this command runs
     from app.emulator.server import EmulatorServer
@@ -94,8 +111,12 @@ def run(args: argparse.Namespace) -> int:
             err=True,
         )
     try:
-        emu = EmulatorServer(args.scenario, host=args.host, port=args.port)
+        world = _bundle_world(args.from_bundle) if args.from_bundle is not None else args.scenario
+        emu = EmulatorServer(world, host=args.host, port=args.port)
         emu.start()
+    except BundleError as exc:
+        say(f"error: bundle: {exc.message}", err=True)
+        return 2
     except ScenarioError as exc:
         say(f"error: scenario: {exc}", err=True)
         return 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.commands.api_session import Usage
+from app.core.logs import command_traffic
 from app.core.meter.meter_uri import MeterURIError, parse_meter_uri
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import ProfileError, default_library
@@ -20,7 +21,8 @@ def meter_session(uri: str | None, profile_id: str | None) -> MeterSession | Non
         parsed = parse_meter_uri(uri)
     except MeterURIError as error:
         raise Usage(f"--meter: {error.message}") from None
-    return MeterSession(parsed, profile(profile_id), include_auxiliary=True)
+    traffic = command_traffic()  # to traffic.jsonl
+    return MeterSession(parsed, profile(profile_id), include_auxiliary=True, traffic=traffic)
 
 
 def profile(profile_id: str) -> MeterProfile:

@@ -34,6 +34,13 @@ def register(subparsers: Any) -> None:
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--profile", help="profile id (see `medido profiles`) or a profile file")
     what.add_argument("--scenario", type=Path, help="scenario file (TOML): meters, load, faults")
+    what.add_argument(
+        "--from-bundle",
+        type=Path,
+        metavar="FILE",
+        help="replay a diagnostics bundle's meter: its captured registers and exceptions, at its "
+        "unit id (static values)",
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--tcp", metavar="HOST:PORT", help=f"Modbus TCP (default {DEFAULT_TCP})")
     where.add_argument("--rtu-over-tcp", metavar="HOST:PORT", help="RTU frames over TCP")
@@ -78,6 +85,12 @@ def _build(args: argparse.Namespace) -> Any:
     from app.simulator import MeterSimulator, SimulatedMeter
     from app.simulator.scenario import load_scenario
 
+    if args.from_bundle is not None:
+        from app.core.support.bundle import read_bundle
+        from app.reproduce import meter_from_bundle
+
+        unit, replay = meter_from_bundle(read_bundle(args.from_bundle))
+        return MeterSimulator({unit: replay}, gateway=args.gateway)
     if args.scenario is not None:
         scenario = load_scenario(args.scenario)
         base = args.scenario.resolve().parent
@@ -89,6 +102,7 @@ def _build(args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     from app.core.meter.profile_errors import ProfileError
+    from app.core.support.bundle import BundleError
     from app.simulator import SimulatorError
 
     quiet_pymodbus()  # its "Failed to start server" would repeat the error printed below
@@ -97,6 +111,9 @@ def run(args: argparse.Namespace) -> int:
         listen = _listener(args)
     except (SimulatorError, ProfileError, ValueError) as exc:
         say(f"error: {exc}", err=True)
+        return 2
+    except BundleError as exc:
+        say(f"error: bundle: {exc.message}", err=True)
         return 2
     try:
         return asyncio.run(_serve(sim, listen, args))
@@ -129,6 +146,13 @@ async def _start(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any)
         await sim.start_rtu_over_tcp(host, port)
 
 
+def _describe(meter: Any) -> str:
+    profile = getattr(meter, "profile", None)
+    if profile is None:  # a replayed bundle
+        return f"{meter.label} (replayed from a bundle: {meter.summary()})"
+    return f"{profile.id} ({profile.manufacturer} {profile.model}), seed {meter.seed}"
+
+
 async def _serve(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -139,8 +163,7 @@ async def _serve(sim: Any, listen: tuple[str, str | tuple[str, int]], args: Any)
         await _start(sim, listen, args)
         print("Meter simulator")
         for unit, meter in sorted(sim.meters.items()):
-            p = meter.profile
-            say(f"  unit {unit}: {p.id} ({p.manufacturer} {p.model}), seed {meter.seed}")
+            say(f"  unit {unit}: {_describe(meter)}")
         for endpoint in sim.endpoints:
             say(f"  serving {endpoint}")
         print("Press Ctrl-C to stop.", flush=True)

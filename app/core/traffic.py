@@ -5,10 +5,12 @@ Everything is redacted on the way in, so no token (whole or in part) is ever sto
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from app.core.events import EventStream
@@ -18,6 +20,8 @@ _JWT = re.compile(r"eyJ[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*(\.[A-Za-z0-9_\-]*)?")
 # Anything after "Bearer", and token fields in JSON bodies, whatever they hold.
 _BEARER = re.compile(r"(?i)(bearer\s+)\S+")
 _TOKEN_FIELD = re.compile(r'(?i)("(?:access|refresh)_?token"\s*:\s*)"[^"]*"')
+# An Authorization header of any scheme ("Basic …", a bare token), up to the end of its line.
+_AUTH_HEADER = re.compile(r"(?im)(\bauthorization[ \t]*[:=][ \t]*+)(?!bearer\s)[^\r\n]+")
 
 REDACTED = "[redactado]"
 
@@ -26,6 +30,7 @@ def redact(text: str) -> str:
     """Remove tokens from text meant for a log, a report, an exception or the screen."""
     text = _TOKEN_FIELD.sub(rf'\1"{REDACTED}"', text)
     text = _BEARER.sub(rf"\1{REDACTED}", text)
+    text = _AUTH_HEADER.sub(rf"\1{REDACTED}", text)
     return _JWT.sub(REDACTED, text)
 
 
@@ -47,6 +52,22 @@ class TrafficEntry:
     summary: str  # one line: "GET /devices/number/29 → 200 (42 ms)"
     detail: str = ""  # body or hex frame, already redacted
     at: float = field(default_factory=time.time)  # epoch seconds
+    host: str = ""  # "api.chilemedido.cl", "tcp://10.0.0.5:502", "/dev/ttyUSB0 (9600 8N1)"
+
+    def to_json(self) -> str:
+        """One line of the traffic file (app.core.logs)."""
+        moment = datetime.fromtimestamp(self.at, UTC).isoformat(timespec="milliseconds")
+        return json.dumps(
+            {
+                "time": moment.replace("+00:00", "Z"),
+                "channel": self.channel.value,
+                "direction": self.direction.value,
+                "host": self.host,
+                "summary": self.summary,
+                "detail": self.detail,
+            },
+            ensure_ascii=False,
+        )
 
 
 class TrafficLog:
@@ -57,9 +78,9 @@ class TrafficLog:
         self.added: EventStream[TrafficEntry] = EventStream()
 
     def record(
-        self, channel: Channel, direction: Direction, summary: str, detail: str = ""
+        self, channel: Channel, direction: Direction, summary: str, detail: str = "", host: str = ""
     ) -> TrafficEntry:
-        entry = TrafficEntry(channel, direction, redact(summary), redact(detail))
+        entry = TrafficEntry(channel, direction, redact(summary), redact(detail), host=redact(host))
         self._entries.append(entry)
         self.added.emit(entry)
         return entry

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.core.logs import install_file_logs
 from app.core.meter.profile_loader import default_library
 from app.core.version import app_version
 from app.gui.bridge import CoreBridge
@@ -90,6 +91,9 @@ def launch(
     bridge = CoreBridge(app)
     bridge.start()
     session = Session(bridge, settings, demo=demo, parent=app)
+    logs = install_file_logs()  # medido.log and traffic.jsonl in the user's log folder
+    if logs is not None:
+        logs.follow(session.traffic)
     world: DemoWorld | None = None
     if demo:
         from app.gui import demo as demo_wiring  # the emulator and simulator only when asked
@@ -100,6 +104,7 @@ def launch(
             bridge.shutdown()
             raise
     window = MainWindow(session, translations)
+    window.demo_world = world  # File → Open bundle stops it before starting a bundle's
     running = RunningApp(app, bridge, session, translations, window, world)
     if world is not None:
         from app.gui import demo as demo_wiring

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from app.gui.i18n import N_
 
+_BUNDLE_INCOMPLETE = (
+    N_("ErrorText", "The bundle lacks part of the site (the API, the device or the registers)."),
+    N_("ErrorText", "Make the bundle after running the check on site, with the meter connected."),
+)
+
 CHECK_TEXTS: dict[str, tuple[str, str]] = {
     # -- the meter's clock (app.core.meter.meter_clock) --
     "clock-invalid": (
@@ -252,5 +257,49 @@ CHECK_TEXTS: dict[str, tuple[str, str]] = {
     "outbox.newer_schema": (
         N_("ErrorText", "The upload outbox was written by a newer Medido."),
         N_("ErrorText", "It was left untouched; update Medido to send what it holds."),
+    ),
+    # -- diagnostics bundles (app.core.support) --
+    "bundle.missing": (
+        N_("ErrorText", "The bundle file is not there."),
+        N_("ErrorText", "Choose the .zip file support or the installer sent."),
+    ),
+    "bundle.not_zip": (
+        N_("ErrorText", "This file is not a zip file."),
+        N_("ErrorText", "Choose the .zip file that Medido's Save diagnostics bundle wrote."),
+    ),
+    "bundle.not_bundle": (
+        N_("ErrorText", "This zip file is not a Medido diagnostics bundle."),
+        N_("ErrorText", "Choose the .zip file that Medido's Save diagnostics bundle wrote."),
+    ),
+    "bundle.newer_version": (
+        N_("ErrorText", "This bundle was written by a newer Medido."),
+        N_("ErrorText", "Update Medido to open it."),
+    ),
+    "bundle.damaged": (
+        N_("ErrorText", "The bundle is damaged."),
+        N_("ErrorText", "Ask for the bundle again; the details say which part is unreadable."),
+    ),
+    "bundle.no_site": (
+        N_("ErrorText", "The bundle holds no site to reproduce."),
+        N_("ErrorText", "Make the bundle after running the check on site."),
+    ),
+    "bundle.no_api": _BUNDLE_INCOMPLETE,
+    "bundle.no_device": _BUNDLE_INCOMPLETE,
+    "bundle.no_registers": _BUNDLE_INCOMPLETE,
+    "bundle.bad_profile": (
+        N_("ErrorText", "The bundle's meter profile cannot be read."),
+        N_("ErrorText", "The details say what is wrong in it; ask for the bundle again."),
+    ),
+    "bundle.nothing": (
+        N_("ErrorText", "There is nothing to put in a bundle yet."),
+        N_("ErrorText", "Run the check first (the Check step, or medido check)."),
+    ),
+    "bundle.unwritable": (
+        N_("ErrorText", "The bundle could not be written."),
+        N_("ErrorText", "Choose another folder; the details say why."),
+    ),
+    "bundle.secret_found": (
+        N_("ErrorText", "The bundle was not written: it would have held a token."),
+        N_("ErrorText", "Send the log to Medido's developers; this is a bug."),
     ),
 }

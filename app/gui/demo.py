@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from app.core.api import ChileMedidoClient, Device, Environment
 from app.core.meter.meter_uri import parse_meter_uri
+from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import default_library
 from app.core.meter.session import MeterSession
 from app.emulator.server import EmulatorServer
@@ -53,14 +54,46 @@ class DemoWorld:
     simulator: MeterSimulator
     meter_port: int
     refresh_token: str
+    unit: int = DEMO_UNIT
+    device_number: str = DEMO_DEVICE
+    profile: MeterProfile | None = None  # None: the shipped DEMO_PROFILE
 
     @property
     def meter_uri(self) -> str:
-        return f"tcp://127.0.0.1:{self.meter_port}?unit={DEMO_UNIT}"
+        return f"tcp://127.0.0.1:{self.meter_port}?unit={self.unit}"
+
+    def meter_profile(self) -> MeterProfile:
+        return self.profile or default_library().get(DEMO_PROFILE)
 
     def stop(self) -> None:
         """Stop the emulator; the simulator stops with the core loop (a bridge closer)."""
         self.emulator.stop()
+
+    async def aclose(self) -> None:
+        """Stop both, on the core loop (a world replaced while the app runs)."""
+        await self.simulator.stop()
+        await asyncio.to_thread(self.emulator.stop)
+
+
+async def serve(
+    world: World,
+    simulator: MeterSimulator,
+    *,
+    gateway: str,
+    unit: int,
+    device_number: str,
+    profile: MeterProfile,
+) -> DemoWorld:
+    """Start an emulator of `world` and `simulator` (on the core loop, the GUI thread free);
+    File → Open bundle uses it with a bundle's world and replayed meter."""
+    emulator = await asyncio.to_thread(EmulatorServer(world).start)
+    try:
+        port = await simulator.start_tcp("127.0.0.1", 0)
+    except BaseException:
+        await asyncio.to_thread(emulator.stop)
+        raise
+    token = emulator.issue_refresh_token(gateway)
+    return DemoWorld(emulator, simulator, port, token, unit, device_number, profile)
 
 
 def start_world(session: Session, timeout: float = 10.0) -> DemoWorld:
@@ -104,14 +137,14 @@ def connect(session: Session, world: DemoWorld) -> Job[Device]:
         traffic=session.traffic,
     )
     session.set_api(client)
-    profile = default_library().get(DEMO_PROFILE)
+    profile = world.meter_profile()
     uri = parse_meter_uri(world.meter_uri)
     session.set_meter(MeterSession(uri, profile, traffic=session.traffic))
     session.start_polling()
 
     async def log_in_and_find_meter() -> Device:
         await client.login(world.refresh_token)
-        return await client.device_by_number(DEMO_DEVICE)
+        return await client.device_by_number(world.device_number)
 
     job = session.bridge.submit(log_in_and_find_meter())
     job.succeeded.connect(session.set_device)

@@ -6,9 +6,14 @@ state (that is the Session's) and runs no I/O.
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -18,17 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.version import app_version
+from app.core.version import app_version, tzdata_version
+from app.gui.diagnostics import bundle_name, live_parts, save_bundle, with_zip_suffix
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
+from app.gui.message_banner import Level
+from app.gui.register_console import RegisterConsole
 from app.gui.session import Session
 from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE
 from app.gui.sidebar import Sidebar
 from app.gui.status_bar import StatusBar
 from app.gui.steps.catalog import STEPS
+from app.gui.steps.check.page import CheckPage
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
 from app.gui.traffic_dock import TrafficDock
+from app.gui.widgets.documents import documents_file
+
+if TYPE_CHECKING:
+    from app.gui.demo import DemoWorld
+    from app.gui.open_bundle import BundleOpener
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -89,6 +103,11 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.demo_world: DemoWorld | None = None  # set by launch() with --demo
+        self.opener: BundleOpener | None = None  # made by the first File → Open bundle
+        self.open_bundle_action = QAction(self)
+        self.open_bundle_action.triggered.connect(self.open_bundle)
+        self.file_menu.addAction(self.open_bundle_action)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -99,6 +118,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.traffic_action = self.traffic.toggleViewAction()
         self.traffic_action.setShortcut(QKeySequence("Ctrl+T"))
         self.view_menu.addAction(self.traffic_action)
+        self.console_action = QAction(self)  # the register console, for support and odd meters
+        self.console_action.triggered.connect(self.show_register_console)
+        self.view_menu.addAction(self.console_action)
+        self.register_console: RegisterConsole | None = None
         self.view_menu.addSeparator()
         self.step_actions: list[QAction] = []
         for number, step in enumerate(STEPS, start=1):
@@ -135,6 +158,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
+        self.bundle_action = QAction(self)
+        self.bundle_action.triggered.connect(self.save_diagnostics)
+        self.help_menu.addAction(self.bundle_action)
         self.help_menu.addAction(self.about_action)
 
     def _on_address_base(self, base: int) -> None:
@@ -146,13 +172,77 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_actions[language].setChecked(True)
         self.session.settings.set(LANGUAGE, language.value)
 
+    def show_register_console(self) -> None:
+        """The register console, non-modal, one per window (raised when it is open)."""
+        if self.register_console is None:
+            self.register_console = RegisterConsole(self.session, self)
+        self.register_console.show()
+        self.register_console.raise_()
+        self.register_console.activateWindow()
+
     def show_about(self) -> None:
         text = self.tr(
             "<h3>Medido %1</h3><p>Commissioning tool for energy meters that report to "
             "ChileMedido: connect, read the meter, check its clock and send a test "
             "measurement before leaving the site.</p>"
         )
-        QMessageBox.about(self, self.tr("About Medido"), fill(text, app_version()))
+        rules = self.tr(
+            "<p>Time-zone rules: IANA %1. Chile changes its daylight saving dates now and then; "
+            "a Medido built after such a change carries the new rules.</p>"
+        )
+        shown = fill(text, app_version()) + fill(rules, tzdata_version())
+        QMessageBox.about(self, self.tr("About Medido"), shown)
+
+    def open_bundle(self) -> None:
+        """Ask for a diagnostics bundle, then reproduce its site here (app/gui/open_bundle.py)."""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open diagnostics bundle"),
+            documents_file(""),
+            self.tr("Zip files (*.zip)"),
+        )
+        if not name:
+            return
+        from app.gui.open_bundle import BundleOpener  # the emulator and simulator only when asked
+
+        if self.opener is None:
+            self.opener = BundleOpener(self.session, self)
+            self.opener.world = self.demo_world
+        self.opener.open(Path(name), self.current_page())
+
+    def save_diagnostics(self) -> None:
+        """Ask where, then write the live session's diagnostics bundle on the core loop."""
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save diagnostics bundle"),
+            documents_file(bundle_name()),
+            self.tr("Zip files (*.zip)"),
+        )
+        if not name:
+            return
+        check = self.pages.get("check")
+        checklist, result = (
+            (check.checklist, check.result) if isinstance(check, CheckPage) else (None, None)
+        )
+        page = self.current_page()
+        session = self.session
+        coro = save_bundle(
+            with_zip_suffix(name),
+            live_parts(session),
+            session.settings.values(),
+            checklist=checklist,
+            result=result,
+            client=session.api,
+        )
+        page.run(coro, partial(self._diagnostics_saved, page))
+
+    def _diagnostics_saved(self, page: Page, path: Path) -> None:
+        page.show_message(
+            Level.SUCCESS,
+            lambda: self.tr("Diagnostics bundle saved."),
+            lambda: self.tr("Send it to support; it holds no token."),
+            str(path),
+        )
 
     def retranslate(self) -> None:
         title = "Medido"
@@ -161,9 +251,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(title)
         self.sidebar.set_titles([page.title() for page in self.pages.values()])
         self.file_menu.setTitle(self.tr("&File"))
+        self.open_bundle_action.setText(self.tr("&Open bundle…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.traffic_action.setText(self.tr("&Traffic"))
+        self.console_action.setText(self.tr("Register &console…"))
         for number, (action, page) in enumerate(
             zip(self.step_actions, self.pages.values(), strict=True), start=1
         ):
@@ -177,6 +269,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_actions[Language.ENGLISH].setText("&English")
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Medido"))
+        self.bundle_action.setText(self.tr("Save &diagnostics bundle…"))
 
     # -- layout and exit ----------------------------------------------------------------------
 

@@ -84,6 +84,15 @@ class Settings:
     def reset[T](self, option: Option[T]) -> None:
         self._qs.remove(option.key)
 
+    def values(self) -> dict[str, object]:
+        """Every stored value by key, as the file holds it (text; bytes for binary values), for
+        the diagnostics bundle (app.core.support.collect.clean_settings drops the secrets)."""
+        found: dict[str, object] = {}
+        for key in self._qs.allKeys():
+            raw = self._qs.value(key)
+            found[key] = raw.data() if isinstance(raw, QByteArray) else raw
+        return found
+
     def sync(self) -> None:
         self._qs.sync()
         if self._qs.status() is not QSettings.Status.NoError:

@@ -2,12 +2,16 @@
 
 Entries come from the session's TrafficLog (recorded on the core loop, redacted there) through
 the bridge. Pause freezes the view (entries wait, up to the table's size, and appear on resume);
-Clear empties the view only (the log itself still goes into support bundles).
+Clear empties the view only (the log itself still goes into support bundles and traffic.jsonl).
+The view follows new entries while it is scrolled to the end, also across a channel change.
+Save writes what is shown (the channel chosen) to a text file, on the core loop.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -15,8 +19,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,14 +32,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.traffic import Channel, TrafficEntry
-from app.gui.i18n import Retranslating
+from app.gui.i18n import Retranslating, fill
+from app.gui.job import Job
 from app.gui.session import Session
-from app.gui.traffic_model import ENTRY_ROLE, ChannelFilter, TrafficModel, entry_time
+from app.gui.traffic_model import (
+    ENTRY_ROLE,
+    ChannelFilter,
+    TrafficModel,
+    entry_text,
+)
+from app.gui.widgets.documents import documents_file
 
 
 class TrafficDock(Retranslating, QDockWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.setObjectName("trafficDock")  # saveState() finds docks by name
         self.model = TrafficModel(parent=self)
         self.filter = ChannelFilter(self)
@@ -49,6 +63,10 @@ class TrafficDock(Retranslating, QDockWidget):
         self.clear_button.clicked.connect(self.model.clear)
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self._ask_save)
+        self.saved = QLabel()
+        self._last_save: tuple[Path, int | BaseException] | None = None  # shown in self.saved
 
         self.table = QTableView()
         self.table.setModel(self.filter)
@@ -65,9 +83,15 @@ class TrafficDock(Retranslating, QDockWidget):
         self.detail.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         tools = QHBoxLayout()
-        for widget in (self.channel, self.pause, self.clear_button, self.copy_button):
+        for widget in (
+            self.channel,
+            self.pause,
+            self.clear_button,
+            self.copy_button,
+            self.save_button,
+        ):
             tools.addWidget(widget)
-        tools.addStretch(1)
+        tools.addWidget(self.saved, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)
@@ -86,26 +110,55 @@ class TrafficDock(Retranslating, QDockWidget):
         if self.pause.isChecked():
             self._waiting.append(entry)
             return
-        bar = self.table.verticalScrollBar()
-        following = bar.value() >= bar.maximum() - 2  # keep the newest in view, unless scrolled up
+        following = self.following()  # keep the newest in view, unless scrolled up
         self.model.append(entry)
         if following:
             self.table.scrollToBottom()
 
+    def following(self) -> bool:
+        bar = self.table.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 2
+
     def copy(self) -> None:
         """Selected rows (or every row shown) as tab-separated text, with their details."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows:
-            rows = list(range(self.filter.rowCount()))
+        QGuiApplication.clipboard().setText(self.shown_text(rows))
+
+    def shown_text(self, rows: list[int] | None = None) -> str:
+        """`rows` of the view (default: every row shown) as Copy and Save write them."""
         lines = []
-        for row in rows:
+        for row in rows or range(self.filter.rowCount()):
             entry = self.filter.index(row, 0).data(ENTRY_ROLE)
             assert isinstance(entry, TrafficEntry)
-            line = "\t".join(
-                (entry_time(entry), entry.channel.value, entry.direction.value, entry.summary)
-            )
-            lines.append(line + (f"\n{entry.detail}" if entry.detail else ""))
-        QGuiApplication.clipboard().setText("\n".join(lines))
+            lines.append(entry_text(entry))
+        return "\n".join(lines)
+
+    def save(self, path: Path) -> Job[int]:
+        """Write every row shown (this channel, or all) to `path`, off the GUI thread."""
+        text, count = self.shown_text(), self.filter.rowCount()
+        job = self.session.bridge.submit(_write_text(path, text + "\n", count))
+        job.succeeded.connect(lambda n: self._show_saved(path, n))
+        job.failed.connect(lambda error: self._show_saved(path, error))
+        return job
+
+    def _ask_save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save traffic"),
+            documents_file("medido-traffic.txt"),
+            self.tr("Text files (*.txt)"),
+        )
+        if name:
+            self.save(Path(name))
+
+    def _show_saved(self, path: Path, outcome: int | BaseException) -> None:
+        self._last_save = (path, outcome)
+        if isinstance(outcome, BaseException):
+            text = fill(self.tr("%1 could not be saved: %2"), path.name, str(outcome))
+        else:
+            text = fill(self.tr("%n entries saved to %1.", "", outcome), path.name)
+        self.saved.setText(text)
+        self.saved.setToolTip(str(path))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Traffic"))
@@ -124,12 +177,19 @@ class TrafficDock(Retranslating, QDockWidget):
         self.clear_button.setToolTip(self.tr("Empty the list (the log kept for support stays)"))
         self.copy_button.setText(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copy the selected entries, or all shown"))
+        self.save_button.setText(self.tr("&Save…"))
+        self.save_button.setToolTip(self.tr("Save the entries shown to a text file"))
         self.detail.setPlaceholderText(self.tr("Select an entry to see its detail."))
         self.model.retranslate()
+        if self._last_save is not None:
+            self._show_saved(*self._last_save)
 
     def _on_channel(self, index: int) -> None:
         value = self.channel.itemData(index)
+        following = self.following()
         self.filter.set_channel(Channel(value) if value else None)
+        if following:  # the rows shown changed under the scroll position: back to the end
+            self.table.scrollToBottom()
 
     def _on_pause(self, paused: bool) -> None:
         if not paused:
@@ -144,3 +204,8 @@ class TrafficDock(Retranslating, QDockWidget):
         entry = rows[-1].data(ENTRY_ROLE)
         assert isinstance(entry, TrafficEntry)
         self.detail.setPlainText(entry.summary + ("\n\n" + entry.detail if entry.detail else ""))
+
+
+async def _write_text(path: Path, text: str, count: int) -> int:
+    await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+    return count

@@ -1,4 +1,4 @@
-"""A bounded table model of traffic entries (time, channel, direction, summary).
+"""A bounded table model of traffic entries (time, channel, direction, host, summary).
 
 Fed on the GUI thread (the bridge forwards TrafficLog.added); the oldest rows go when the model
 is full, so a day of polling cannot eat the laptop's memory. Entries arrive already redacted.
@@ -23,13 +23,22 @@ from app.core.traffic import Channel, Direction, TrafficEntry
 type Index = QModelIndex | QPersistentModelIndex
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = 4  # time, channel, direction, summary
+COLUMNS = 5  # time, channel, direction, host, summary
+SUMMARY_COLUMN = 4
 _ARROWS = {Direction.OUT: "→", Direction.IN: "←", Direction.NOTE: "•"}
 
 
 def entry_time(entry: TrafficEntry) -> str:
     moment = datetime.fromtimestamp(entry.at)
     return moment.strftime("%H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def entry_text(entry: TrafficEntry) -> str:
+    """One entry as tab-separated text (time, channel, direction, host, summary), then its
+    detail on the lines below: what Copy and Save write."""
+    fields = (entry_time(entry), entry.channel.value, entry.direction.value, entry.host)
+    line = "\t".join((*fields, entry.summary))
+    return line + (f"\n{entry.detail}" if entry.detail else "")
 
 
 class TrafficModel(QAbstractTableModel):
@@ -74,6 +83,8 @@ class TrafficModel(QAbstractTableModel):
                 return "HTTP" if entry.channel is Channel.HTTP else "Modbus"
             if column == 2:
                 return _ARROWS[entry.direction]
+            if column == 3:
+                return entry.host
             return entry.summary
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return self._direction_name(entry.direction)
@@ -88,7 +99,13 @@ class TrafficModel(QAbstractTableModel):
     ) -> object:
         if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Time"), self.tr("Channel"), self.tr("Dir."), self.tr("Summary"))[section]
+        return (
+            self.tr("Time"),
+            self.tr("Channel"),
+            self.tr("Dir."),
+            self.tr("Host"),
+            self.tr("Summary"),
+        )[section]
 
     def _direction_name(self, direction: Direction) -> str:
         return {

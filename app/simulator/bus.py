@@ -11,19 +11,35 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from pymodbus.constants import ExcCodes
 from pymodbus.datastore import ModbusServerContext
 from pymodbus.exceptions import NoSuchIdException
 
-from app.simulator.meter import SimulatedMeter
+from app.simulator.faults import Faults
+
+
+class BusMeter(Protocol):
+    """What the bus asks of a meter: a SimulatedMeter or a ReplayMeter (simulator/replay.py)."""
+
+    @property
+    def faults(self) -> Faults: ...
+    def read(
+        self, function_code: int, address: int, count: int
+    ) -> list[int] | list[bool] | int: ...
+    def write(self, function_code: int, address: int, values: Sequence[int]) -> int | None: ...
+    def next_reply_dropped(self) -> bool: ...
+    def replied(self) -> None: ...
+    def summary(self) -> str: ...
 
 
 class BusContext(ModbusServerContext):
-    """Unit id → SimulatedMeter. `gateway=True` answers unknown ids with exception 0x0B, as a
-    Modbus TCP gateway does when its serial device does not respond; otherwise: no answer."""
+    """Unit id → meter (a SimulatedMeter or a ReplayMeter). `gateway=True` answers unknown ids
+    with exception 0x0B, as a Modbus TCP gateway does when its serial device does not respond;
+    otherwise: no answer."""
 
-    def __init__(self, meters: Mapping[int, SimulatedMeter], *, gateway: bool = False) -> None:
+    def __init__(self, meters: Mapping[int, BusMeter], *, gateway: bool = False) -> None:
         # super().__init__ is skipped on purpose: it wants pymodbus device contexts (and logs that
         # they go away in v4). These two attributes tell ModbusBaseServer to use us as we are.
         self.simdevices = []
@@ -31,7 +47,7 @@ class BusContext(ModbusServerContext):
         self.meters = meters
         self.gateway = gateway
 
-    async def _meter(self, device_id: int) -> SimulatedMeter | ExcCodes:
+    async def _meter(self, device_id: int) -> BusMeter | ExcCodes:
         meter = self.meters.get(device_id)
         if meter is None:
             if self.gateway:

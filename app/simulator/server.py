@@ -16,15 +16,14 @@ from pymodbus.framer import FramerType
 from pymodbus.server import ModbusSerialServer, ModbusTcpServer
 from pymodbus.server.base import ModbusBaseServer
 
-from app.simulator.bus import BusContext
+from app.simulator.bus import BusContext, BusMeter
 from app.simulator.errors import SimulatorError
-from app.simulator.meter import SimulatedMeter
 
 log = logging.getLogger(__name__)
 
 
 class MeterSimulator:
-    def __init__(self, meters: Mapping[int, SimulatedMeter], *, gateway: bool = False) -> None:
+    def __init__(self, meters: Mapping[int, BusMeter], *, gateway: bool = False) -> None:
         for unit in meters:
             if not 1 <= unit <= 247:
                 raise SimulatorError(

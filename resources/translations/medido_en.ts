@@ -15,11 +15,22 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/check/page.py" line="+239"/>
+        <location filename="../../app/gui/steps/check/page.py" line="+240"/>
         <source>%n step(s) failed: fix what they say, then run them again.</source>
         <translation>
             <numerusform>%n step failed: fix what it says, then run it again.</numerusform>
             <numerusform>%n steps failed: fix what they say, then run them again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CsvLogging</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/steps/plot/csv_logging.py" line="+90"/>
+        <source>Logging: %1, %n row(s)</source>
+        <translation>
+            <numerusform>Logging: %1, %n row</numerusform>
+            <numerusform>Logging: %1, %n rows</numerusform>
         </translation>
     </message>
 </context>
@@ -75,7 +86,7 @@
 <context>
     <name>PlotPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/plot/page.py" line="+216"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+220"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n reading in memory</numerusform>
@@ -99,6 +110,33 @@
         <translation>
             <numerusform>%1 — %2 (%n variable)</numerusform>
             <numerusform>%1 — %2 (%n variables)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegisterConsole</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/register_console.py" line="+260"/>
+        <source>Unit %1 took the %n value(s).</source>
+        <translation>
+            <numerusform>Unit %1 took the value.</numerusform>
+            <numerusform>Unit %1 took the %n values.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/register_widgets.py" line="+88"/>
+        <source>Write %n coil(s) at coils %1 of unit %2?</source>
+        <translation>
+            <numerusform>Write %n coil at coils %1 of unit %2?</numerusform>
+            <numerusform>Write %n coils at coils %1 of unit %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Write %n register(s) at holding %1 of unit %2?</source>
+        <translation>
+            <numerusform>Write %n register at holding %1 of unit %2?</numerusform>
+            <numerusform>Write %n registers at holding %1 of unit %2?</numerusform>
         </translation>
     </message>
 </context>
@@ -132,6 +170,17 @@
         <translation>
             <numerusform>Valid: %n day left.</numerusform>
             <numerusform>Valid: %n days left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrafficDock</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/traffic_dock.py" line="+159"/>
+        <source>%n entries saved to %1.</source>
+        <translation>
+            <numerusform>%n entry saved to %1.</numerusform>
+            <numerusform>%n entries saved to %1.</numerusform>
         </translation>
     </message>
 </context>

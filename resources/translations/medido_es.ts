@@ -191,6 +191,24 @@
     </message>
 </context>
 <context>
+    <name>BundleOpener</name>
+    <message>
+        <location filename="../../app/gui/open_bundle.py" line="+96"/>
+        <source>This file cannot be opened as a diagnostics bundle.</source>
+        <translation>Este archivo no se puede abrir como paquete de diagnóstico.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Bundle opened: its site runs here, reproduced.</source>
+        <translation>Paquete abierto: su sitio corre aquí, reproducido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The meter answers with the captured registers; its values do not move.</source>
+        <translation>El medidor responde con los registros capturados; sus valores no cambian.</translation>
+    </message>
+</context>
+<context>
     <name>CheckFinding</name>
     <message>
         <location filename="../../app/gui/checklist_texts.py" line="+20"/>
@@ -607,7 +625,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/gui/steps/check/page.py" line="+79"/>
+        <location filename="../../app/gui/steps/check/page.py" line="+80"/>
         <source>Run the whole commissioning check, fix what it finds, and save the report for the site.</source>
         <translation>Ejecute la verificación completa de la puesta en marcha, corrija lo que encuentre y guarde el informe del sitio.</translation>
     </message>
@@ -1023,6 +1041,57 @@
         <location line="+1"/>
         <source>Log in again, then copy or save the newest token.</source>
         <translation>Inicie sesión de nuevo y luego copie o guarde el token más reciente.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvLogging</name>
+    <message>
+        <location filename="../../app/gui/steps/plot/csv_logging.py" line="+63"/>
+        <source>Local time (%1)</source>
+        <translation>Hora local (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stop logging</source>
+        <translation>Detener el registro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Log to CSV…</source>
+        <translation>&amp;Registrar en CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Append every reading to a CSV file per day while Medido runs</source>
+        <translation>Agregar cada lectura a un archivo CSV por día mientras Medido esté abierto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write the CSV; rows wait in memory</source>
+        <translation>No se puede escribir el CSV; las filas esperan en memoria</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no reading yet)</source>
+        <translation>(aún sin lecturas)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Logging: %1, %n row(s)</source>
+        <translation>
+            <numerusform>Registrando: %1, %n fila</numerusform>
+            <numerusform>Registrando: %1, %n filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folder for the daily CSV files</source>
+        <translation>Carpeta para los archivos CSV diarios</translation>
     </message>
 </context>
 <context>
@@ -1654,7 +1723,17 @@
         <translation>Algo salió mal.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/check_texts.py" line="+15"/>
+        <location filename="../../app/gui/check_texts.py" line="+13"/>
+        <source>The bundle lacks part of the site (the API, the device or the registers).</source>
+        <translation>Al paquete le falta parte del sitio (la API, el dispositivo o los registros).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the bundle after running the check on site, with the meter connected.</source>
+        <translation>Haga el paquete después de ejecutar la verificación en el sitio, con el medidor conectado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The meter&apos;s clock holds no valid date.</source>
         <translation>El reloj del medidor no tiene una fecha válida.</translation>
     </message>
@@ -2032,6 +2111,102 @@
         <translation>Se dejó intacta; actualice Medido para enviar lo que contiene.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The bundle file is not there.</source>
+        <translation>El archivo del paquete no está.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the .zip file support or the installer sent.</source>
+        <translation>Elija el archivo .zip que envió soporte o el instalador.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is not a zip file.</source>
+        <translation>Este archivo no es un archivo zip.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Choose the .zip file that Medido&apos;s Save diagnostics bundle wrote.</source>
+        <translation>Elija el archivo .zip que escribió «Guardar paquete de diagnóstico» de Medido.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>This zip file is not a Medido diagnostics bundle.</source>
+        <translation>Este archivo zip no es un paquete de diagnóstico de Medido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This bundle was written by a newer Medido.</source>
+        <translation>Este paquete lo escribió un Medido más nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update Medido to open it.</source>
+        <translation>Actualice Medido para abrirlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle is damaged.</source>
+        <translation>El paquete está dañado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for the bundle again; the details say which part is unreadable.</source>
+        <translation>Pida el paquete de nuevo; los detalles dicen qué parte no se puede leer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle holds no site to reproduce.</source>
+        <translation>El paquete no contiene ningún sitio que reproducir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the bundle after running the check on site.</source>
+        <translation>Haga el paquete después de ejecutar la verificación en el sitio.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The bundle&apos;s meter profile cannot be read.</source>
+        <translation>No se puede leer el perfil de medidor del paquete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The details say what is wrong in it; ask for the bundle again.</source>
+        <translation>Los detalles dicen qué está mal en él; pida el paquete de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is nothing to put in a bundle yet.</source>
+        <translation>Aún no hay nada que poner en un paquete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the check first (the Check step, or medido check).</source>
+        <translation>Ejecute primero la verificación (el paso Verificación, o medido check).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle could not be written.</source>
+        <translation>No se pudo escribir el paquete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another folder; the details say why.</source>
+        <translation>Elija otra carpeta; los detalles dicen por qué.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle was not written: it would have held a token.</source>
+        <translation>No se escribió el paquete: habría contenido un token.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the log to Medido&apos;s developers; this is a bug.</source>
+        <translation>Envíe el registro a los desarrolladores de Medido; es un error del programa.</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/meter_texts.py" line="-48"/>
         <source>A serial setting in the meter address cannot be used.</source>
         <translation>Un ajuste serie de la dirección del medidor no se puede usar.</translation>
@@ -2383,17 +2558,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+155"/>
+        <location filename="../../app/gui/main_window.py" line="+194"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-9"/>
         <source>&lt;h3&gt;Medido %1&lt;/h3&gt;&lt;p&gt;Commissioning tool for energy meters that report to ChileMedido: connect, read the meter, check its clock and send a test measurement before leaving the site.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Medido %1&lt;/h3&gt;&lt;p&gt;Herramienta de puesta en marcha para medidores de energía que reportan a ChileMedido: conectar, leer el medidor, revisar su reloj y enviar una medición de prueba antes de retirarse del lugar.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>&lt;p&gt;Time-zone rules: IANA %1. Chile changes its daylight saving dates now and then; a Medido built after such a change carries the new rules.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Reglas de zona horaria: IANA %1. Chile cambia de vez en cuando sus fechas de horario de verano; un Medido construido después de un cambio trae las reglas nuevas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open diagnostics bundle</source>
+        <translation>Abrir paquete de diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Save diagnostics bundle</source>
+        <translation>Guardar paquete de diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Diagnostics bundle saved.</source>
+        <translation>Paquete de diagnóstico guardado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it to support; it holds no token.</source>
+        <translation>Envíelo a soporte; no contiene ningún token.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>demo (local emulator and simulated meter)</source>
         <translation>demostración (emulador local y medidor simulado)</translation>
     </message>
@@ -2401,6 +2607,11 @@
         <location line="+3"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open bundle…</source>
+        <translation>&amp;Abrir paquete…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2416,6 +2627,11 @@
         <location line="+1"/>
         <source>&amp;Traffic</source>
         <translation>&amp;Tráfico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register &amp;console…</source>
+        <translation>&amp;Consola de registros…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2451,6 +2667,11 @@
         <location line="+1"/>
         <source>&amp;About Medido</source>
         <translation>&amp;Acerca de Medido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;diagnostics bundle…</source>
+        <translation>Guardar paquete de &amp;diagnóstico…</translation>
     </message>
 </context>
 <context>
@@ -2584,7 +2805,7 @@
 <context>
     <name>PlotPage</name>
     <message>
-        <location filename="../../app/gui/steps/plot/page.py" line="+110"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+114"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
         <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
@@ -2853,9 +3074,209 @@
     </message>
 </context>
 <context>
+    <name>RegisterConsole</name>
+    <message>
+        <location filename="../../app/gui/register_console.py" line="+122"/>
+        <source>Register console</source>
+        <translation>Consola de registros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holding registers (3)</source>
+        <translation>Registros holding (3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input registers (4)</source>
+        <translation>Registros de entrada (4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coils (1)</source>
+        <translation>Bobinas (1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discrete inputs (2)</source>
+        <translation>Entradas discretas (2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holding registers, several (16)</source>
+        <translation>Registros holding, varios (16)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holding register, one (6)</source>
+        <translation>Registro holding, uno (6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coils, several (15)</source>
+        <translation>Bobinas, varias (15)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coil, one (5)</source>
+        <translation>Bobina, una (5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0-based</source>
+        <translation>Base 0</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1-based</source>
+        <translation>Base 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Function</source>
+        <translation>&amp;Función</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>3059, 0x0BF3, or Modicon 43060 / 300001</source>
+        <translation>3059, 0x0BF3, o Modicon 43060 / 300001</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Count</source>
+        <translation>&amp;Cantidad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Type and word order</source>
+        <translation>&amp;Tipo y orden de palabras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Read</source>
+        <translation>&amp;Leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fu&amp;nction</source>
+        <translation>Fu&amp;nción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Values</source>
+        <translation>&amp;Valores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1003 0 2025 0x0A, or 1 0 1 for coils</source>
+        <translation>1003 0 2025 0x0A, o 1 0 1 para bobinas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Write…</source>
+        <translation>&amp;Escribir…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No meter is connected. Connect one on the Meter step to use the console.</source>
+        <translation>No hay ningún medidor conectado. Conecte uno en el paso Medidor para usar la consola.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meter: %1</source>
+        <translation>Medidor: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+89"/>
+        <source>Unit %1 took the %n value(s).</source>
+        <translation>
+            <numerusform>La unidad %1 aceptó el valor (%n).</numerusform>
+            <numerusform>La unidad %1 aceptó los %n valores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unit %1 answered with Modbus exception %2.</source>
+        <translation>La unidad %1 respondió con la excepción Modbus %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the function, the address and the count against the manual.</source>
+        <translation>Revise la función, la dirección y la cantidad con el manual.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Medido cannot read that address or those values.</source>
+        <translation>Medido no puede leer esa dirección o esos valores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Addresses: a number in the chosen base, 0x0BF3 (as on the wire), or Modicon 4xxxx / 3xxxx / 1xxxx / 0xxxx that matches the function. Registers take 0..65535 (or -32768..-1), coils 0 or 1.</source>
+        <translation>Direcciones: un número en la base elegida, 0x0BF3 (como en el cable), o Modicon 4xxxx / 3xxxx / 1xxxx / 0xxxx acorde a la función. Los registros aceptan 0..65535 (o -32768..-1), las bobinas 0 o 1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/register_widgets.py" line="+88"/>
+        <source>Write %n coil(s) at coils %1 of unit %2?</source>
+        <translation>
+            <numerusform>¿Escribir %n bobina en las bobinas %1 de la unidad %2?</numerusform>
+            <numerusform>¿Escribir %n bobinas en las bobinas %1 de la unidad %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Write %n register(s) at holding %1 of unit %2?</source>
+        <translation>
+            <numerusform>¿Escribir %n registro en holding %1 de la unidad %2?</numerusform>
+            <numerusform>¿Escribir %n registros en holding %1 de la unidad %2?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Addresses %1 to %2 on the wire, with function %3. Values: %4</source>
+        <translation>Direcciones %1 a %2 en el cable, con la función %3. Valores: %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Write to the meter</source>
+        <translation>Escribir en el medidor</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTable</name>
+    <message>
+        <location line="-66"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Raw (hex)</source>
+        <translation>Crudo (hex)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decoded</source>
+        <translation>Decodificado</translation>
+    </message>
+</context>
+<context>
     <name>ReportBox</name>
     <message>
-        <location filename="../../app/gui/steps/check/report_box.py" line="+97"/>
+        <location filename="../../app/gui/steps/check/report_box.py" line="+102"/>
         <source>Report</source>
         <translation>Informe</translation>
     </message>
@@ -3591,7 +4012,30 @@
 <context>
     <name>TrafficDock</name>
     <message>
-        <location filename="../../app/gui/traffic_dock.py" line="+111"/>
+        <location filename="../../app/gui/traffic_dock.py" line="+147"/>
+        <source>Save traffic</source>
+        <translation>Guardar tráfico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 could not be saved: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entries saved to %1.</source>
+        <translation>
+            <numerusform>%n entrada guardada en %1.</numerusform>
+            <numerusform>%n entradas guardadas en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Traffic</source>
         <translation>Tráfico</translation>
     </message>
@@ -3637,6 +4081,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the entries shown to a text file</source>
+        <translation>Guardar las entradas mostradas en un archivo de texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Select an entry to see its detail.</source>
         <translation>Seleccione una entrada para ver su detalle.</translation>
     </message>
@@ -3644,27 +4098,32 @@
 <context>
     <name>TrafficModel</name>
     <message>
-        <location filename="../../app/gui/traffic_model.py" line="+91"/>
+        <location filename="../../app/gui/traffic_model.py" line="+103"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dir.</source>
         <translation>Dir.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>

@@ -93,6 +93,8 @@ def test_a_taken_port_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unwritable_tokens_out_is_a_clear_error(
     where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    tmp_path = tmp_path / "work"  # the test's own folder (the log folder lives beside it)
+    tmp_path.mkdir()
     (tmp_path / "a-folder").mkdir()
     (tmp_path / "a-folder" / "keep.txt").write_text("mine")
     target = tmp_path / where

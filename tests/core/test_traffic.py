@@ -10,6 +10,9 @@ SEED_TOKEN = (
 def test_redact_removes_jwts_bearer_values_and_token_fields() -> None:
     assert SEED_TOKEN not in redact(f"token={SEED_TOKEN} end")
     assert redact("Authorization: Bearer abc.def") == f"Authorization: Bearer {REDACTED}"
+    assert redact("authorization: Basic dXNlcjpwdw==\nAccept: */*") == (
+        f"authorization: {REDACTED}\nAccept: */*"
+    )
     body = '{"accessToken": "not-even-a-jwt", "refreshToken":"x"}'
     out = redact(body)
     assert "not-even-a-jwt" not in out

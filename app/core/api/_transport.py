@@ -129,7 +129,7 @@ class Transport:
 
     def _record(self, direction: Direction, summary: str, detail: str = "") -> None:
         if self._traffic is not None:
-            self._traffic.record(Channel.HTTP, direction, summary, detail)
+            self._traffic.record(Channel.HTTP, direction, summary, detail, host=self._host)
 
     def _network_error(self, exc: httpx.HTTPError) -> ApiError:
         host = self._host

@@ -19,6 +19,7 @@ from typing import Unpack
 
 from app.core.events import EventStream
 from app.core.meter.bus_time import LinkKind
+from app.core.meter.capture import RegisterCapture
 from app.core.meter.links import LinkOptions, ModbusLink
 from app.core.meter.meter_uri import MeterURI, open_link
 from app.core.meter.profile import MeterProfile
@@ -51,6 +52,8 @@ class MeterSession:
         self.readings: EventStream[MeterReading] = EventStream()
         self.latest: MeterReading | None = None
         self.polls = 0  # readings taken since the session began
+        self.capture = RegisterCapture(self.unit)  # every answer of this unit (the bundle's)
+        self._uncapture = self.link.replies.subscribe(self.capture.record)
 
     @property
     def profile(self) -> MeterProfile:
@@ -115,6 +118,7 @@ class MeterSession:
                 await asyncio.sleep(max(0.0, interval_s - (loop.time() - started)))
 
     async def close(self) -> None:
+        self._uncapture()
         await self.link.close()
 
 

@@ -75,17 +75,17 @@ def write_history_csv(
         writer = csv.writer(f, delimiter=fmt.delimiter, lineterminator="\r\n")
         writer.writerow([*time_headers, *(c.header for c in columns)])
         for i, at in enumerate(window.times.tolist()):
-            moment = datetime.fromtimestamp(at, UTC)
-            local = moment.astimezone(zone) if zone is not None else moment.astimezone()
-            writer.writerow(
-                [
-                    local.strftime("%Y-%m-%d %H:%M:%S"),
-                    moment.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-                    *(number_text(s[i], fmt.decimal) for s in series),
-                ]
-            )
+            cells = time_cells(datetime.fromtimestamp(at, UTC), zone)
+            writer.writerow([*cells, *(number_text(s[i], fmt.decimal) for s in series)])
             rows += 1
     return rows
+
+
+def time_cells(moment: datetime, zone: tzinfo | None = None) -> tuple[str, str]:
+    """The two time columns of a row: local time (`zone`, default the computer's) and UTC."""
+    local = moment.astimezone(zone) if zone is not None else moment.astimezone()
+    utc = moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return local.strftime("%Y-%m-%d %H:%M:%S"), utc
 
 
 async def export_history_csv(

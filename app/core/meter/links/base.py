@@ -19,10 +19,11 @@ from pymodbus.client.base import ModbusBaseClient
 from pymodbus.exceptions import ConnectionException, ModbusIOException
 from pymodbus.pdu import ModbusPDU
 
+from app.core.events import EventStream
 from app.core.meter.bus_time import BusTiming
 from app.core.meter.links.connection import LinkConnection
 from app.core.meter.links.errors import LinkDown, LinkError, LinkTimeout
-from app.core.meter.links.reply import Reply, exception_of, reply_summary
+from app.core.meter.links.reply import Reply, exception_of, reply_detail, reply_summary
 from app.core.meter.links.state import Backoff
 from app.core.meter.links.stats import LinkStats
 from app.core.meter.profile import Function
@@ -60,6 +61,7 @@ class ModbusLink(LinkConnection):
         self.retries = options.get("retries", 1)
         self.pause_s = options.get("pause_s", 0.0)
         self.stats = LinkStats()  # the link's lifetime
+        self.replies: EventStream[Reply] = EventStream()  # every read answered (meter/capture.py)
         self._last_end = -1e9
 
     @property
@@ -97,7 +99,9 @@ class ModbusLink(LinkConnection):
         label = f"unit {unit} FC{fn} read {address}+{count}"
         pdu, rtt_ms, retries = await self._request(unit, label, call, fits, stats, self.retries)
         registers = () if pdu.isError() else tuple(pdu.registers)
-        return Reply(unit, fn, address, count, registers, exception_of(pdu), rtt_ms, retries)
+        reply = Reply(unit, fn, address, count, registers, exception_of(pdu), rtt_ms, retries)
+        self.replies.emit(reply)
+        return reply
 
     async def write(
         self, unit: int, address: int, values: Sequence[int], *, stats: LinkStats | None = None
@@ -113,6 +117,59 @@ class ModbusLink(LinkConnection):
         label = f"unit {unit} FC16 write {address}+{len(values)}"
         pdu, rtt_ms, _ = await self._request(unit, label, call, fits, stats, 0)
         return Reply(unit, WRITE_MULTIPLE, address, len(values), (), exception_of(pdu), rtt_ms)
+
+    async def read_bits(
+        self, unit: int, function: int, address: int, count: int, *, stats: LinkStats | None = None
+    ) -> Reply:
+        """Read coils (function 1) or discrete inputs (2); the bits come back as 0/1 words."""
+        if function not in (1, 2):
+            raise ValueError(f"function {function} does not read bits")
+
+        def call(client: ModbusBaseClient) -> Awaitable[ModbusPDU]:
+            reader = client.read_coils if function == 1 else client.read_discrete_inputs
+            return reader(address, count=count, device_id=unit)
+
+        def fits(pdu: ModbusPDU) -> bool:
+            return pdu.function_code == function and len(pdu.bits) >= count
+
+        label = f"unit {unit} FC{function} read {address}+{count}"
+        pdu, rtt_ms, retries = await self._request(unit, label, call, fits, stats, self.retries)
+        bits = () if pdu.isError() else tuple(int(bool(b)) for b in pdu.bits[:count])
+        reply = Reply(unit, function, address, count, bits, exception_of(pdu), rtt_ms, retries)
+        self.replies.emit(reply)
+        return reply
+
+    async def write_with(
+        self,
+        unit: int,
+        function: int,
+        address: int,
+        values: Sequence[int],
+        *,
+        stats: LinkStats | None = None,
+    ) -> Reply:
+        """Write with function 5 (one coil), 6 (one register), 15 (coils) or 16 (registers).
+
+        Coils take 0/1, registers 0..65535. Never retried: a command must not run twice."""
+        if function not in (5, 6, 15, 16) or (function in (5, 6) and len(values) != 1):
+            raise ValueError(f"function {function} cannot write {len(values)} values")
+        items = list(values)
+
+        def call(client: ModbusBaseClient) -> Awaitable[ModbusPDU]:
+            if function == 5:
+                return client.write_coil(address, bool(items[0]), device_id=unit)
+            if function == 6:
+                return client.write_register(address, items[0], device_id=unit)
+            if function == 15:
+                return client.write_coils(address, [bool(v) for v in items], device_id=unit)
+            return client.write_registers(address, items, device_id=unit)
+
+        def fits(pdu: ModbusPDU) -> bool:
+            return pdu.function_code == function
+
+        label = f"unit {unit} FC{function} write {address}+{len(items)}"
+        pdu, rtt_ms, _ = await self._request(unit, label, call, fits, stats, 0)
+        return Reply(unit, function, address, len(items), (), exception_of(pdu), rtt_ms)
 
     async def _request(
         self,
@@ -156,7 +213,8 @@ class ModbusLink(LinkConnection):
                         s.record_reply(rtt_ms, len(self._tx), len(self._rx))
                         if pdu.isError():
                             s.record_exception(exception_of(pdu) or 0)
-                    self._note(reply_summary(label, pdu, rtt_ms), Direction.IN, self._rx.hex(" "))
+                    detail = reply_detail(self._rx, pdu)
+                    self._note(reply_summary(label, pdu, rtt_ms), Direction.IN, detail)
                     return pdu, rtt_ms, attempt
                 silent = pdu is None and self._garbled is None
                 problem = "no-reply" if silent else "bad-reply"

@@ -88,7 +88,7 @@ class LinkConnection(ABC):
 
     def _note(self, summary: str, direction: Direction = Direction.NOTE, detail: str = "") -> None:
         if self.traffic is not None:
-            self.traffic.record(Channel.MODBUS, direction, summary, detail)
+            self.traffic.record(Channel.MODBUS, direction, summary, detail, self.description)
 
     # -- connecting ---------------------------------------------------------------------------
     async def connect(self) -> None:

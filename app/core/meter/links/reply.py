@@ -43,3 +43,17 @@ def reply_summary(label: str, pdu: ModbusPDU, rtt_ms: float) -> str:
         code = exception_of(pdu) or 0
         return f"{label} → {explain_exception(code)} ({rtt_ms:.0f} ms)"
     return f"{label} → ok ({rtt_ms:.0f} ms)"
+
+
+def reply_detail(frame: bytes, pdu: ModbusPDU) -> str:
+    """The reply's bytes in hex, then what they say: registers, bits, or the exception."""
+    if pdu.isError():
+        code = exception_of(pdu) or 0
+        decoded = f"exception {code}: {explain_exception(code)}"
+    elif registers := list(getattr(pdu, "registers", None) or []):
+        decoded = "registers " + " ".join(f"{r} (0x{r:04X})" for r in registers)
+    elif bits := list(getattr(pdu, "bits", None) or []):
+        decoded = "bits " + "".join("1" if b else "0" for b in bits)
+    else:
+        decoded = "ok"
+    return f"{frame.hex(' ')}\n{decoded}"

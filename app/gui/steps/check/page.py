@@ -18,6 +18,7 @@ from app.core.api import ChileMedidoClient, Environment, EnvironmentKind, Invali
 from app.core.check.checklist import Checklist
 from app.core.check.context import CheckContext, MeterUnderCheck
 from app.core.check.outcome import CheckRun, Status, StepId, StepOutcome
+from app.core.support.last_check import run_and_remember
 from app.gui.bridge import EventRelay
 from app.gui.i18n import number_locale
 from app.gui.job import Job
@@ -112,7 +113,7 @@ class CheckPage(Page):
             self._relay.close()
         self._relay = self.session.bridge.forward(checklist.progress, self._on_progress)
         self.checklist = checklist
-        self._begin(self.run(checklist.run(), self._on_run))
+        self._begin(self.run(run_and_remember(checklist), self._on_run))  # for a bundle
 
     def rerun(self, step: StepId) -> None:
         checklist = self.checklist

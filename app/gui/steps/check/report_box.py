@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.check.context import CheckContext
 from app.core.check.outcome import CheckRun
 from app.core.check.report import CheckReport, Describe, facts_for, write_report
+from app.core.resources import user_reports_dir
 from app.gui.checklist_texts import describe_finding
 from app.gui.i18n import Retranslating, fill
 from app.gui.settings import Option, Settings
@@ -34,7 +35,11 @@ REPORT_INSTALLER = Option("check/installer", str, "")
 
 
 def report_folder() -> Path:
-    """Documents/Medido (the home folder when the OS names no documents folder)."""
+    """Documents/Medido (the home folder when the OS names no documents folder); a portable
+    install's reports folder beside the executable."""
+    portable = user_reports_dir()
+    if portable is not None:
+        return portable
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents or Path.home()) / "Medido"
 

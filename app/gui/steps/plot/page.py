@@ -7,7 +7,8 @@ happen only while the page is visible and not paused (a redraw already scheduled
 hide or pause); pausing stops the view from scrolling (to zoom and pan) while the history keeps
 filling. CSV and PNG export go through file dialogs that open in the documents folder; tests
 call export_csv/export_png with a path. The CSV's separators follow the UI's language, and the
-PNG says which meter, when and in which units (export_files.py).
+PNG says which meter, when and in which units (export_files.py). "Log to CSV" appends every
+reading to a file per day while the app runs (csv_logging.py).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from app.gui.message_banner import Level
 from app.gui.session import Session
 from app.gui.settings import PLOT_SENSORS, PLOT_WINDOW_S
 from app.gui.steps.page import Page
+from app.gui.steps.plot.csv_logging import CsvLogging
 from app.gui.steps.plot.export_files import captioned, ui_csv_format
 from app.gui.steps.plot.live_plots import LivePlots
 from app.gui.steps.plot.sensor_picker import SensorPicker, group_title
@@ -66,6 +68,7 @@ class PlotPage(Page):
         self.window_label = QLabel()
         self.span_choice = QComboBox()
         self.csv_button, self.png_button = QPushButton(), QPushButton()
+        self.csv_logging = CsvLogging(session)
         self.counts = QLabel()
         self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -92,6 +95,7 @@ class PlotPage(Page):
         for widget in (self.pause_button, self.window_label, self.span_choice):
             tools.addWidget(widget)
         tools.addWidget(self.counts, 1)
+        tools.addWidget(self.csv_logging)
         tools.addWidget(self.csv_button)
         tools.addWidget(self.png_button)
         scroll = QScrollArea()

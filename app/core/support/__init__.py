@@ -1,0 +1,1 @@
+"""Support: the diagnostics bundle (docs/bundle.md) and reproducing a site from it."""
