@@ -12,3 +12,13 @@ def app_version() -> str:
         return version("medido")
     except PackageNotFoundError:
         return "dev"
+
+
+def tzdata_version() -> str:
+    """The IANA time-zone rules Medido carries ("2026c"), which decide Chile's DST dates: what
+    zoneinfo uses on Windows (a Linux system's own rules come first there)."""
+    try:
+        import tzdata  # type: ignore[import-untyped]  # (no stubs) bundled by PyInstaller
+    except ImportError:
+        return "system"
+    return str(tzdata.IANA_VERSION)
