@@ -101,6 +101,18 @@ EXCLUDES: tuple[str, ...] = (
     "PySide6.QtDesigner",
     "PySide6.QtHelp",
     "PySide6.QtUiTools",
+    # uvicorn imports PyYAML only for a YAML log config, which Medido never gives it.
+    "yaml",
+    # ReportLab needs Pillow's core (PIL.Image), not its AVIF/WebP/colour-management/Tk plugins,
+    # whose libraries weigh ~7 MB (libavif alone 5 MB).
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
     "pyqtgraph.opengl",
     "pyqtgraph.examples",
     "pyqtgraph.jupyter",

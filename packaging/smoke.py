@@ -120,6 +120,27 @@ class Smoke:
         expect(status == 200 and "accessToken" in reply, f"refresh answered {status}")
         return "uvicorn + FastAPI served a token refresh"
 
+    def check_demo(self) -> str:
+        """`check --demo --json` with its output redirected to a file, under a Windows code page
+        (what a double-click's redirect or a script meets): the JSON must be whole and pass."""
+        out_file = self.scratch / "check.json"
+        env = {**self.env, "PYTHONIOENCODING": "cp1252"}
+        with out_file.open("wb") as out:
+            done = subprocess.run(  # noqa: S603 (our own executable)
+                [str(self.cli), "check", "--demo", "--json"],
+                stdout=out,
+                stderr=subprocess.PIPE,
+                env=env,
+                timeout=120,
+                check=False,
+            )
+        text = out_file.read_bytes().decode("cp1252", "replace")
+        expect(done.returncode == 0, f"exit {done.returncode}: {done.stderr[-300:]!r}")
+        body = json.loads(text)
+        expect(body.get("passed") is True, "the demo check did not pass")
+        expect(len(body.get("steps", [])) == 8, f"{len(body.get('steps', []))} steps, expected 8")
+        return "passed, 8 steps, JSON whole in a cp1252 redirect"
+
     def gui_demo(self) -> str:
         # LANGUAGE=es: Spanish on Linux, so a missing translation file shows (Windows ignores it).
         env = {**self.env, "MEDIDO_QUIT_AFTER_MS": "3000", "LANGUAGE": "es"}
@@ -217,6 +238,7 @@ def run_all(target: Path) -> list[Result]:
                 ("medido-cli profiles --json", smoke.profiles),
                 ("medido-cli meter-sim + read", smoke.meter_read),
                 ("medido-cli emulator + token refresh", smoke.emulator),
+                ("medido-cli check --demo --json > file", smoke.check_demo),
             ]
         checks.append(("Medido --demo (offscreen)", smoke.gui_demo))
         results = []
