@@ -27,6 +27,7 @@ from app.core.api import ChileMedidoClient, Environment, InvalidEnvironment
 from app.core.check.checklist import Checklist
 from app.core.check.context import CheckContext, MeterUnderCheck
 from app.core.check.report import CheckReport, facts_for, write_report
+from app.core.logs import command_traffic
 from app.core.meter.meter_uri import MeterURIError, parse_meter_uri
 from app.core.meter.profile import MeterProfile
 from app.core.meter.profile_loader import ProfileError, default_library
@@ -148,10 +149,12 @@ async def _demo(args: argparse.Namespace) -> int:
 
 @contextlib.asynccontextmanager
 async def _parts(plan: Plan) -> AsyncIterator[tuple[ChileMedidoClient, MeterSession | None]]:
-    client = ChileMedidoClient(plan.api, remember_tokens=not plan.demo)
+    traffic = command_traffic()  # to traffic.jsonl, as the app's traffic dock would show it
+    client = ChileMedidoClient(plan.api, remember_tokens=not plan.demo, traffic=traffic)
     session = None
     if plan.meter and plan.profile:
-        session = MeterSession(parse_meter_uri(plan.meter), plan.profile, include_auxiliary=True)
+        uri = parse_meter_uri(plan.meter)
+        session = MeterSession(uri, plan.profile, include_auxiliary=True, traffic=traffic)
     try:
         yield client, session
     finally:

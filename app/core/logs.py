@@ -93,7 +93,9 @@ def install_file_logs(
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
     traffic_handler = _rotating(where / TRAFFIC_FILE, max_bytes, backups)
-    traffic_handler.setFormatter(RedactingFormatter("%(message)s"))
+    # Entries arrive as JSON lines whose texts were redacted field by field (TrafficEntry.to_json);
+    # redacting the whole line again could break its quoting.
+    traffic_handler.setFormatter(logging.Formatter("%(message)s"))
     traffic_logger = logging.getLogger(_TRAFFIC_LOGGER)
     traffic_logger.setLevel(logging.INFO)
     traffic_logger.propagate = False  # JSON lines only, not also in medido.log

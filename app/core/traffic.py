@@ -55,18 +55,19 @@ class TrafficEntry:
     host: str = ""  # "api.chilemedido.cl", "tcp://10.0.0.5:502", "/dev/ttyUSB0 (9600 8N1)"
 
     def to_json(self) -> str:
-        """One line of the traffic file (app.core.logs)."""
+        """One line of the traffic file (app.core.logs). Each text is redacted again here, before
+        it is quoted: redacting the finished line could cut through its JSON quoting. Non-ASCII
+        is escaped so that a U+2028 from a server never splits the line for a reader."""
         moment = datetime.fromtimestamp(self.at, UTC).isoformat(timespec="milliseconds")
         return json.dumps(
             {
                 "time": moment.replace("+00:00", "Z"),
                 "channel": self.channel.value,
                 "direction": self.direction.value,
-                "host": self.host,
-                "summary": self.summary,
-                "detail": self.detail,
+                "host": redact(self.host),
+                "summary": redact(self.summary),
+                "detail": redact(self.detail),
             },
-            ensure_ascii=False,
         )
 
 

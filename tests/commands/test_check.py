@@ -141,3 +141,18 @@ def test_an_unreachable_server_fails_the_check_with_exit_1(
     out = capsys.readouterr()
     assert "FAIL  API reachable" in out.err
     assert "Check NOT passed" in out.out
+
+
+def test_the_check_writes_its_traffic_to_the_log_folder_without_tokens(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import os
+
+    assert main(["check", "--demo", "--json"]) == 0
+    capsys.readouterr()
+    log_dir = Path(os.environ["MEDIDO_LOG_DIR"])
+    raw = (log_dir / "traffic.jsonl").read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in raw.split("\n") if line]  # JSON Lines: "\n" only
+    channels = {entry["channel"] for entry in lines}
+    assert {"http", "modbus"} <= channels
+    assert re.search(r"eyJ[\w-]{8,}\.[\w-]{8,}", raw) is None
