@@ -109,6 +109,13 @@ def _streams_that_never_fail() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if all(arg == "--demo" for arg in given):
+        # The app: none of the subcommands' modules (httpx, jwt, FastAPI…) is needed to parse
+        # this, and importing them all would delay the first window by about a second.
+        from app.commands.gui import run_gui
+
+        return run_gui(demo=bool(given))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.version import app_version, tzdata_version
-from app.gui.diagnostics import bundle_name, live_parts, save_bundle, with_zip_suffix
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
 from app.gui.message_banner import Level
@@ -212,6 +211,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def save_diagnostics(self) -> None:
         """Ask where, then write the live session's diagnostics bundle on the core loop."""
+        # Imported here: the bundle's modules would slow every start for a support action.
+        from app.gui.diagnostics import bundle_name, live_parts, save_bundle, with_zip_suffix
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save diagnostics bundle"),
