@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 from app.core.measurements import MeasurementBatch
 from app.core.resources import user_data_dir
 from app.core.traffic import redact
+from app.core.upload.schema import migrate
 
 FILE_NAME = "uploads.sqlite3"
 
@@ -172,25 +173,15 @@ class UploadHistory:
             ) from exc
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
-        conn.execute("BEGIN IMMEDIATE")  # one writer migrates; others wait, then find it done
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise HistoryError(
-                    "history.newer_schema",
-                    f"The upload history {self.path} was written by a newer Medido (schema "
-                    f"{version}; this one knows {SCHEMA_VERSION}). It was left untouched; update "
-                    "Medido to see it.",
-                )
-            for step in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[step]:
-                    conn.execute(statement)
-            if version < SCHEMA_VERSION:
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        migrate(conn, _MIGRATIONS, self._newer)
+
+    def _newer(self, version: int) -> HistoryError:
+        return HistoryError(
+            "history.newer_schema",
+            f"The upload history {self.path} was written by a newer Medido (schema "
+            f"{version}; this one knows {SCHEMA_VERSION}). It was left untouched; update "
+            "Medido to see it.",
+        )
 
     def _add(self, record: UploadRecord) -> UploadRecord:
         stored = replace(

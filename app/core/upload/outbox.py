@@ -35,6 +35,7 @@ from app.core.measurements import MeasurementBatch
 from app.core.resources import user_data_dir
 from app.core.traffic import redact
 from app.core.upload.history import safe_url
+from app.core.upload.schema import migrate
 
 FILE_NAME = "outbox.sqlite3"
 DEFAULT_KEEP_DAYS = 90  # sent and refused rows (and history records) older than this go
@@ -227,21 +228,18 @@ class Outbox:
 
     def _open(self, conn: sqlite3.Connection) -> None:
         """Migrate the schema; the first time in this process, take back rows a dead one left."""
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise OutboxError(
-                    "outbox.newer_schema",
-                    f"The upload outbox {self.path} was written by a newer Medido (schema "
-                    f"{version}; this one knows {SCHEMA_VERSION}). It was left untouched; update "
-                    "Medido to send what it holds.",
-                )
-            for step in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[step]:
-                    conn.execute(statement)
-            if version < SCHEMA_VERSION:
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        migrate(conn, _MIGRATIONS, self._newer, self._recover_once(conn))
+
+    def _newer(self, version: int) -> OutboxError:
+        return OutboxError(
+            "outbox.newer_schema",
+            f"The upload outbox {self.path} was written by a newer Medido (schema "
+            f"{version}; this one knows {SCHEMA_VERSION}). It was left untouched; update "
+            "Medido to send what it holds.",
+        )
+
+    def _recover_once(self, conn: sqlite3.Connection) -> Callable[[], None]:
+        def recover() -> None:
             with self._recovery_lock:
                 if not self._recovered:
                     conn.execute(
@@ -249,10 +247,8 @@ class Outbox:
                         (OutboxState.PENDING, self._clock(), OutboxState.SENDING),
                     )
                     self._recovered = True
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+
+        return recover
 
     def _put(
         self, body: str, batches: Sequence[MeasurementBatch], base_url: str, sending: bool
