@@ -7,9 +7,7 @@ nothing real, which is why printing them is acceptable here (and nowhere else in
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
 import signal
 import threading
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.commands.arguments import whole
 from app.commands.terminal import clean, say
+from app.core.account.private_file import write_private
 from app.core.api import is_loopback_host
 from app.core.support.bundle import BundleError
 
@@ -64,17 +63,7 @@ def write_tokens(path: Path, entries: list[dict[str, str]]) -> None:
     Written beside it first and then renamed over it, so a failure (a full disk, a folder you
     cannot write) leaves an earlier file whole. Raises OSError.
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(entries, f, indent=2)
-            f.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError, ValueError):  # ValueError: a NUL in the name
-            temporary.unlink(missing_ok=True)
-        raise
+    write_private(path, json.dumps(entries, indent=2) + "\n")
 
 
 def _unwritable(path: Path, exc: OSError | ValueError) -> str:

@@ -11,9 +11,7 @@ that the file holds a secret. Exit code: 0 written; 1 nothing remembered or not 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from app.commands.api_session import (
     target,
 )
 from app.commands.terminal import say
+from app.core.account.private_file import write_private
 from app.core.api import ApiError, CredentialStore, InvalidToken, NotLoggedIn, parse_token
 
 
@@ -112,15 +111,7 @@ def _write(path: Path, token: str, *, force: bool) -> None:
             path.unlink(missing_ok=True)
             raise
         return
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".medido-token-")  # 0600
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(token + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_private(path, token + "\n")
 
 
 def _why(path: Path, error: OSError) -> str:

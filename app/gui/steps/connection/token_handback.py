@@ -14,13 +14,10 @@ replaces an existing file at once (written aside, then renamed), so no half toke
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 from pathlib import Path
 
+from app.core.account.private_file import write_private
 from app.core.api import ChileMedidoClient
-
-OWNER_ONLY = 0o600
 
 
 def handback_file_name(provider: str | None, gateway: str | None) -> str:
@@ -33,21 +30,8 @@ def handback_file_name(provider: str | None, gateway: str | None) -> str:
 
 
 def write_secret_file(path: Path, secret: str) -> None:
-    """`secret` and a newline to `path`, readable by its owner only where that can be set."""
-    aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-            with contextlib.suppress(OSError, NotImplementedError):  # e.g. FAT, Windows
-                os.chmod(aside, OWNER_ONLY)
-            file.write(secret + "\n")
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(aside, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            aside.unlink()
-        raise
+    """`secret` and a newline to `path`, owner-only, whole or not at all."""
+    write_private(path, secret + "\n")
 
 
 async def save_newest_token(client: ChileMedidoClient, path: Path) -> Path | None:
