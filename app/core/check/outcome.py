@@ -95,11 +95,15 @@ class StepOutcome:
         return TITLES[self.step]
 
     @property
-    def detail(self) -> str:
-        """The findings that decide the status (all of them for a pass), in one text."""
+    def deciding(self) -> tuple[Finding, ...]:
+        """The findings that decide the status (all of them for a pass)."""
         worst = self.status
-        shown = [f for f in self.findings if f.status is worst] or list(self.findings)
-        return " ".join(f.message for f in shown)
+        return tuple(f for f in self.findings if f.status is worst) or self.findings
+
+    @property
+    def detail(self) -> str:
+        """The deciding findings in one text."""
+        return " ".join(f.message for f in self.deciding)
 
     @property
     def fixes(self) -> tuple[str, ...]:
@@ -119,6 +123,11 @@ class StepOutcome:
             "evidence": self.evidence,
             "seconds": round(self.seconds, 3),
         }
+
+
+def english(finding: Finding) -> tuple[str, str]:
+    """A finding's (message, fix) as the core wrote them (reports in English use this)."""
+    return finding.message, finding.fix
 
 
 def skipped(step: StepId, code: str, message: str, **params: str) -> StepOutcome:

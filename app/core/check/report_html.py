@@ -10,7 +10,7 @@ import json
 from html import escape
 
 from app.core.check.chart import Panel, panels, time_span
-from app.core.check.outcome import Finding, Status, StepOutcome
+from app.core.check.outcome import Status, StepOutcome, english
 from app.core.check.report import CheckReport, Describe, MeterFacts, local_time, scrubbed
 from app.core.check.report_texts import status_word, step_title, words
 from app.core.traffic import redact
@@ -32,10 +32,6 @@ pre{background:#f6f6f6;padding:.5em;overflow-x:auto;font-size:.85em} .status{fon
 
 def _t(text: object) -> str:
     return escape(redact(str(text)))
-
-
-def _english(finding: Finding) -> tuple[str, str]:
-    return finding.message, finding.fix
 
 
 def _facts(report: CheckReport, w: dict[str, str]) -> str:
@@ -75,8 +71,7 @@ def _steps(
     rows = []
     for s in steps:
         status = s.status
-        worst = [f for f in s.findings if f.status is status] or list(s.findings)
-        texts = [describe(f) for f in worst]
+        texts = [describe(f) for f in s.deciding]
         detail = "<br>".join(_t(m) for m, _ in texts)
         fixes = "<br>".join(dict.fromkeys(_t(x) for _, x in texts if x and status.rank > 1))
         rows.append(
@@ -127,7 +122,7 @@ def _evidence_block(steps: tuple[StepOutcome, ...], which: str) -> dict[str, obj
 
 def report_html(report: CheckReport, describe: Describe | None = None, language: str = "en") -> str:
     w = words(language)
-    tell = describe or _english
+    tell = describe or english
     run = report.run
     verdict = w["verdict_pass"] if run.passed else w["verdict_fail"]
     colour = _COLOR[Status.PASS if run.passed else Status.FAIL]

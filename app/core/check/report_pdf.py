@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from app.core.check.chart import Panel, panels, time_span
-from app.core.check.outcome import Finding, Status, StepOutcome
+from app.core.check.outcome import Status, StepOutcome, english
 from app.core.check.report import CheckReport, Describe, local_time, scrubbed
 from app.core.check.report_texts import status_word, step_title, words
 from app.core.traffic import redact
@@ -50,10 +50,6 @@ def _plain(text: object) -> str:
 
 def _p(text: object, style: PropertySet) -> Paragraph:
     return Paragraph(escape(_plain(text)).replace("\n", "<br/>"), style)
-
-
-def _english(finding: Finding) -> tuple[str, str]:
-    return finding.message, finding.fix
 
 
 def _grid(rows: list[list[Flowable | str]], widths: list[float], header: bool = False) -> Table:
@@ -114,8 +110,7 @@ def _steps(
     ]
     for s in steps:
         status = s.status
-        worst = [f for f in s.findings if f.status is status] or list(s.findings)
-        texts = [describe(f) for f in worst]
+        texts = [describe(f) for f in s.deciding]
         result = ParagraphStyle(
             "result", parent=small, textColor=_COLOR[status], fontName="Helvetica-Bold"
         )
@@ -135,7 +130,7 @@ def write_pdf(
     report: CheckReport, path: Path, describe: Describe | None = None, language: str = "en"
 ) -> None:
     w = words(language)
-    tell = describe or _english
+    tell = describe or english
     styles = getSampleStyleSheet()
     body, small = (
         styles["BodyText"],

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.check.checklist import STEPS as CHECK_STEPS
-from app.core.check.outcome import FIXED_ON, Finding, Status, StepId, StepOutcome
+from app.core.check.outcome import FIXED_ON, Status, StepId, StepOutcome
 from app.gui.checklist_texts import describe_finding
 from app.gui.i18n import N_, Retranslating, fill
 from app.gui.icons import step_icon
@@ -110,7 +110,7 @@ class CheckRow(Retranslating, QFrame):
         elif outcome is None:
             self.detail.setText(self.tr("Not run yet."))
         else:
-            self.detail.setText(" ".join(describe_finding(f)[0] for f in _deciding(outcome)))
+            self.detail.setText(" ".join(describe_finding(f)[0] for f in outcome.deciding))
         self.fix.setText(self._fix_html(outcome) if outcome and not self.running else "")
         self.fix.setVisible(bool(self.fix.text()))
 
@@ -124,11 +124,6 @@ class CheckRow(Retranslating, QFrame):
             link = html.escape(fill(self.tr("Go to %1"), step_title(key)))
             parts.append(f'<a href="{key}">{link}</a>')
         return " ".join(parts)
-
-
-def _deciding(outcome: StepOutcome) -> list[Finding]:
-    """The findings that decide the step's status (all of them for a pass), as `detail`."""
-    return [f for f in outcome.findings if f.status is outcome.status] or list(outcome.findings)
 
 
 class CheckRows(QWidget):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.check.context import CheckContext
-from app.core.check.outcome import CheckRun
+from app.core.check.outcome import CheckRun, english
 from app.core.check.report import CheckReport, Describe, facts_for, write_report
 from app.core.resources import user_reports_dir
 from app.gui.checklist_texts import describe_finding
@@ -47,7 +47,7 @@ def report_folder() -> Path:
 def translated_findings(run: CheckRun) -> Describe:
     """Every finding of `run` described now, on the GUI thread, for a report written elsewhere."""
     texts = {id(f): describe_finding(f) for step in run.steps for f in step.findings}
-    return lambda finding: texts.get(id(finding), (finding.message, finding.fix))
+    return lambda finding: texts.get(id(finding)) or english(finding)
 
 
 async def write_check_report(
