@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -29,6 +29,7 @@ from app.core.resources import user_reports_dir
 from app.gui.checklist_texts import describe_finding
 from app.gui.i18n import Retranslating, fill
 from app.gui.settings import Option, Settings
+from app.gui.widgets.documents import documents_folder
 
 REPORT_SITE = Option("check/site", str, "")
 REPORT_INSTALLER = Option("check/installer", str, "")
@@ -40,8 +41,7 @@ def report_folder() -> Path:
     portable = user_reports_dir()
     if portable is not None:
         return portable
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home()) / "Medido"
+    return (documents_folder() or Path.home()) / "Medido"
 
 
 def translated_findings(run: CheckRun) -> Describe:
