@@ -255,6 +255,13 @@ CHECKLIST_TEXTS: dict[str, tuple[str, str]] = {
         N_("CheckFinding", "The meter's clock could not be read."),
         N_("CheckFinding", "Check the profile's clock registers."),
     ),
+    "clock.server_not_asked": (
+        N_(
+            "CheckFinding",
+            "ChileMedido's clock was not compared: not logged in (see the token step).",
+        ),
+        "",
+    ),
     "clock.server_unreadable": (
         N_("CheckFinding", "The server's clock could not be read."),
         N_("CheckFinding", "Check the connection to ChileMedido."),

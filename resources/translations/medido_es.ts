@@ -538,6 +538,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>ChileMedido&apos;s clock was not compared: not logged in (see the token step).</source>
+        <translation>No se comparó el reloj de ChileMedido: no hay sesión iniciada (vea el paso Token).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The server&apos;s clock could not be read.</source>
         <translation>No se pudo leer el reloj del servidor.</translation>
     </message>
@@ -2558,7 +2563,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+194"/>
+        <location filename="../../app/gui/main_window.py" line="+193"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
@@ -2579,7 +2584,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos zip (*.zip)</translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
+from app.core.api import ApiState
 from app.core.check.context import CheckContext, MeterUnderCheck
 from app.core.check.outcome import Finding, Status, StepId, StepOutcome, skipped
 from app.core.check.wiring import Snapshot, judge_wiring
@@ -214,7 +215,11 @@ async def check_clock(ctx: CheckContext, meter: MeterUnderCheck) -> StepOutcome:
     session = meter.meter
     zone = meter.zone()
     source = MeterClockSource(session.link, session.profile, session.unit) if session else None
-    comparison = await compare_clocks(ctx.client, source, zone, count=ctx.clock_samples)
+    # Not logged in (the token step failed and said why): the server is not asked again, so
+    # the same failure is not reported twice; the meter is still compared with the laptop.
+    logged_in = ctx.client.status.state in (ApiState.READY, ApiState.REFRESHING)
+    server = ctx.client if logged_in else None
+    comparison = await compare_clocks(server, source, zone, count=ctx.clock_samples)
     meter.clock = comparison
     verdicts = judge_drift(comparison.drift, meter=zone.setting, at=comparison.measured_at)
     found = [
@@ -227,6 +232,14 @@ async def check_clock(ctx: CheckContext, meter: MeterUnderCheck) -> StepOutcome:
         )
         for v in verdicts
     ]
+    if server is None:
+        found.append(
+            Finding(
+                Status.SKIP,
+                "clock.server_not_asked",
+                "ChileMedido's clock was not compared: not logged in (see the token step).",
+            )
+        )
     if comparison.server_error is not None:
         found.append(
             Finding(

@@ -138,6 +138,9 @@ async def test_a_refused_token_fails_the_token_step_and_blocks_the_api_steps(
     assert step(run, StepId.TOKEN)[0] is Status.FAIL
     assert step(run, StepId.DEVICE)[0] is Status.SKIP
     assert step(run, StepId.METER)[0] is not Status.SKIP  # the meter is still checked
+    clock = next(s for s in run.steps if s.step is StepId.CLOCK)
+    assert clock.status is not Status.FAIL  # the refusal is the token step's, not said twice
+    assert "clock.server_not_asked" in {f.code for f in clock.findings}
 
 
 async def test_no_token_text_in_the_run(run_check: RunCheck, emulator: EmulatorServer) -> None:
