@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.core.check.outcome import Finding
+from app.core.meter.bus_time import LinkKind
 from app.gui.error_text import describe_code, fill_params, known_codes
 from app.gui.i18n import N_
 
@@ -307,10 +308,12 @@ def describe_finding(finding: Finding) -> tuple[str, str]:
         return what, todo if finding.fix else ""
     if code.startswith("clock.") and "clock" in params:
         return _clock(finding)
+    kind = params.get("link")
+    link = LinkKind(kind) if kind in {k.value for k in LinkKind} else None
     for prefix in ("api.", "meter."):
         rest = code.removeprefix(prefix)
         if code.startswith(prefix) and rest in known_codes():
-            text = describe_code(rest, finding.message, params)
+            text = describe_code(rest, finding.message, params, link=link)
             return text.what, text.todo or finding.fix
     return finding.message, finding.fix
 

@@ -55,3 +55,15 @@ def test_findings_read_in_spanish_with_every_placeholder_filled(
     texts = " ".join(describe_finding(f)[0] for f in findings)
     assert "La fase B no tiene voltaje" in texts
     assert "su TC está montado al revés" in texts
+
+
+def test_a_silent_meter_on_tcp_gets_tcp_advice_not_rs485(translations: Translations) -> None:
+    from app.core.meter.bus_time import LinkKind
+
+    translations.apply(Language.SPANISH)
+    for kind, says in ((LinkKind.TCP, "IP"), (LinkKind.RTU, "RS-485")):
+        finding = Finding(Status.FAIL, "meter.timeout", "did not answer", "fix", {"link": kind})
+        _, todo = describe_finding(finding)
+        assert says in todo, (kind, todo)
+    tcp = Finding(Status.FAIL, "meter.timeout", "x", "fix", {"link": LinkKind.TCP.value})
+    assert "RS-485" not in describe_finding(tcp)[1]

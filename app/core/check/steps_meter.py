@@ -16,6 +16,7 @@ from app.core.check.outcome import Finding, Status, StepId, StepOutcome, skipped
 from app.core.check.wiring import Snapshot, judge_wiring
 from app.core.clock.check import MeterClockSource, compare_clocks
 from app.core.clock.verdict import Verdict, judge_drift
+from app.core.meter.bus_time import LinkKind
 from app.core.meter.reading import IMPOSSIBLE_VALUE, MeterReading
 from app.core.sensors.coverage import compare
 
@@ -91,10 +92,14 @@ async def check_meter(ctx: CheckContext, meter: MeterUnderCheck) -> StepOutcome:
         if readings[-1].error is not None and not readings[-1].available:
             break  # the link is down: more polls only wait for more timeouts
     meter.readings = readings
-    return judge_readings(readings, session.description)
+    return judge_readings(readings, session.description, session.uri.kind)
 
 
-def judge_readings(readings: list[MeterReading], where: str) -> StepOutcome:
+def judge_readings(
+    readings: list[MeterReading], where: str, kind: LinkKind | None = None
+) -> StepOutcome:
+    """`kind`: the link's, so that the app's advice names what to check on it (not RS-485
+    wiring on a TCP link)."""
     last = readings[-1]
     exceptions = Counter(
         f"{p.code} ({p.exception})" if p.exception is not None else p.code
@@ -130,6 +135,7 @@ def judge_readings(readings: list[MeterReading], where: str) -> StepOutcome:
                     last.error.message,
                     "Check the link settings on the Meter page (address and port, or serial "
                     "port and baud) and that the meter is powered.",
+                    {"link": kind.value} if kind is not None else {},
                 )
             )
         else:
