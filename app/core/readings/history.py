@@ -27,6 +27,14 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.meter.reading import MeterReading
+from app.core.readings.decimation import min_max_decimate
+from app.core.readings.pyramid import (
+    Extremes,
+    MinMaxPyramid,
+    in_time_order,
+    readings_as_runs,
+    reduce_runs,
+)
 
 DAY_S = 86_400.0
 
@@ -66,6 +74,8 @@ class ReadingHistory:
         self._columns: dict[str, Column] = {}
         self._next = 0  # where the next reading goes, in [0, capacity)
         self._size = 0
+        self._total = 0  # readings appended since the last clear (the newest one's number + 1)
+        self._pyramid = MinMaxPyramid(self.capacity, self._readings)
         self.lock = threading.RLock()
 
     def __len__(self) -> int:
@@ -112,6 +122,7 @@ class ReadingHistory:
         self._times[i] = self._times[mirror] = at
         self._next = (i + 1) % self.capacity
         self._size = min(self._size + 1, self.capacity)
+        self._total += 1
 
     def append_reading(self, reading: MeterReading) -> None:
         self.append(reading.at.timestamp(), reading.values)
@@ -128,24 +139,84 @@ class ReadingHistory:
         thread than the appending one, hold `lock` while the window is in use.
         """
         names = list(self._columns) if sensors is None else list(dict.fromkeys(sensors))
-        newest = self.newest
-        if newest is None:
-            return HistoryWindow(np.empty(0), {n: np.empty(0) for n in names})
-        floor = newest - self.span_s
-        start = floor if start is None else max(start, floor)
-        first = self._start
-        times = self._times[first : first + self._size]
-        lo = int(np.searchsorted(times, start, side="left"))
-        hi = len(times) if end is None else int(np.searchsorted(times, end, side="right"))
-        picked = slice(first + lo, first + max(lo, hi))
+        lo, hi = self._span(start, end)
+        picked = self._slots(lo, hi)
         values: dict[str, Column] = {}
         for name in names:
             column = self._columns.get(name)
-            values[name] = np.full(max(0, hi - lo), np.nan) if column is None else column[picked]
+            values[name] = np.full(hi - lo, np.nan) if column is None else column[picked]
         return HistoryWindow(self._times[picked], values)
+
+    def envelope(
+        self, start: float, end: float, sensors: Iterable[str], columns: int
+    ) -> dict[str, tuple[Column, Column]]:
+        """What a plot `columns` pixels wide shows of each sensor between start and end: at most
+        two points per column, each column's lowest and highest value in time order (a spike
+        of one reading in a day stays visible), as (times, values) copies the caller may keep.
+
+        A long window is read from the pyramid of extremes, so a day costs about what five
+        minutes cost; a sensor never seen comes back empty. Holds the lock while it reads.
+        """
+        with self.lock:
+            lo, hi = self._span(start, end)
+            level = self._pyramid.level_for(hi - lo, columns)
+            shown: dict[str, tuple[Column, Column]] = {}
+            for name in dict.fromkeys(sensors):
+                if name not in self._columns:
+                    shown[name] = (np.empty(0), np.empty(0))
+                elif level is None:  # a few readings per column: thin the readings themselves
+                    picked = self._slots(lo, hi)
+                    x, y = min_max_decimate(
+                        self._times[picked], self._columns[name][picked], columns
+                    )
+                    shown[name] = (x.copy(), y.copy())
+                else:
+                    at, y = in_time_order(self._extremes(level, name, lo, hi))
+                    shown[name] = min_max_decimate(self._times[at % self.capacity], y, columns)
+            return shown
+
+    def _extremes(self, level: int, sensor: str, lo: int, hi: int) -> Extremes:
+        """Readings [lo, hi) as buckets of the level, and the bits before and after them."""
+        size = self._pyramid.size(level)
+        first, end = -(-lo // size), hi // size
+        oldest = self._total - self._size
+        parts = [self._pyramid.buckets(level, sensor, first, end, oldest)]
+        for a, b in ((lo, first * size), (end * size, hi)):
+            if b > a:
+                parts.insert(
+                    0 if a == lo else len(parts), reduce_runs(self._runs(sensor, a, b), b - a)
+                )
+        return Extremes.joined(parts)
+
+    def _runs(self, sensor: str, first: int, end: int) -> Extremes:
+        return readings_as_runs(self._readings(sensor, first, end), first)
+
+    def _readings(self, sensor: str, first: int, end: int) -> Column:
+        """The values of readings [first, end), numbered from the first append (a view)."""
+        begin = first % self.capacity
+        return self._columns[sensor][begin : begin + end - first]
+
+    def _span(self, start: float | None, end: float | None) -> tuple[int, int]:
+        """The readings with start <= time <= end, as numbers [lo, hi) counted from the first
+        append; the span from the newest reading bounds how far back a window reaches."""
+        newest = self.newest
+        if newest is None:
+            return 0, 0
+        floor = newest - self.span_s
+        start = floor if start is None else max(start, floor)
+        oldest = self._total - self._size
+        times = self._times[self._start : self._start + self._size]
+        lo = int(np.searchsorted(times, start, side="left"))
+        hi = len(times) if end is None else int(np.searchsorted(times, end, side="right"))
+        return oldest + lo, oldest + max(lo, hi)
+
+    def _slots(self, lo: int, hi: int) -> slice:
+        begin = lo % self.capacity
+        return slice(begin, begin + hi - lo)
 
     def clear(self) -> None:
         with self.lock:
             self._times.fill(np.nan)
             self._columns.clear()
-            self._next = self._size = 0
+            self._next = self._size = self._total = 0
+            self._pyramid.reset()

@@ -32,7 +32,7 @@ def style_plot(widget: Any, palette: Colors | None = None) -> None:
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(foreground))
         axis.setTextPen(pg.mkPen(foreground))
-    item.showGrid(x=True, y=True, alpha=chosen.plot_grid_alpha)
+    item.showGrid(x=False, y=False)  # drawn by grid_lines.py instead (faster)
     title = item.titleLabel
     if title is not None and title.text:
         title.setText(title.text, color=foreground)

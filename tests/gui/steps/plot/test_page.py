@@ -4,11 +4,9 @@ grouping, pause, hidden collection, CSV and PNG export, and the cost of a day's 
 from __future__ import annotations
 
 import csv
-import statistics
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -222,45 +220,3 @@ def test_a_day_at_one_hertz_draws_few_points(
     assert page.last_drawn <= len(DEFAULTS) * 2 * max(100, width)
     page.redraw()  # its cost is the benchmark's business, below
     assert 0 < page.last_drawn <= len(DEFAULTS) * 2 * max(100, width)
-
-
-@pytest.mark.benchmark
-def test_redraw_cost_decimated_vs_all_points(
-    benchmark: Any, qtbot: QtBot, session: Session, translations: object
-) -> None:
-    if benchmark.disabled:
-        pytest.skip("benchmarks are disabled; run with --benchmark-enable")
-    page = shown_page(qtbot, session)
-    fill_day(page, DEFAULTS)
-    page.span_choice.setCurrentIndex(2)
-
-    def ours() -> None:
-        page.redraw()
-        page.plots.grab()  # the paint, not only setData
-
-    def everything() -> None:
-        shown = page.history.window(sensors=DEFAULTS)
-        for sensor, curve in page.plots.curves.items():
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setData(shown.times, shown.values[sensor], connect="finite")
-        page.plots.grab()
-
-    def median_ms(draw: Any, rounds: int = 5) -> float:
-        times = []
-        for _ in range(rounds):
-            started = time.perf_counter()
-            draw()
-            times.append(time.perf_counter() - started)
-        return statistics.median(times) * 1000
-
-    update_only = median_ms(page.redraw)  # query + decimation + setData, no paint
-    decimated, raw = median_ms(ours), median_ms(everything)
-    for curve in page.plots.curves.values():
-        curve.setDownsampling(auto=False)
-    benchmark.extra_info.update(
-        update_ms=update_only, decimated_ms=decimated, all_points_ms=raw, ratio=raw / decimated
-    )
-    benchmark.pedantic(ours, rounds=5)
-    print(f"\n24 h at 1 Hz, 7 curves: update {update_only:.1f} ms; update + paint: decimated "
-          f"{decimated:.1f} ms, all points (pyqtgraph peak downsampling) {raw:.1f} ms")  # fmt: skip
-    assert decimated < raw
