@@ -32,9 +32,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The GUI thread shares the interpreter with the core loop's thread. With Python's default 5 ms
+# switch interval, every Python callback a paint makes (pyqtgraph paints in Python) may wait up
+# to 5 ms for the GIL while the core thread computes — an upload's JSON, a poll's decoding —
+# and a redraw makes dozens: stalls of 100 ms and more were measured (bench/gui_stall.py).
+GIL_SWITCH_INTERVAL_S = 0.0005
+
 
 def make_application() -> QApplication:
     """The QApplication (made once per process), named for QSettings and the OS."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Medido")

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.core.meter.links import LinkError, LinkState, SerialPortInfo
 from app.core.meter.profile import Function, Parity, WordOrder
 from app.core.meter.profile_loader import default_library
+from app.core.meter.reading import MeterReading
 from app.core.readings.value_format import format_value
 from app.gui.error_text import describe
 from app.gui.i18n import Language, Translations
@@ -48,8 +49,10 @@ def start_sim(session: Session) -> Iterator[StartSim]:
 
 
 def make_page(qtbot: QtBot, session: Session) -> MeterPage:
+    """Shown, as the installer sees it: a hidden page leaves its table for when it is shown."""
     page = MeterPage.build(session)
     qtbot.addWidget(page)
+    page.show()
     return page
 
 
@@ -126,6 +129,23 @@ def test_polls_update_rows_in_place(
     with qtbot.waitSignals([session.reading_arrived] * 3, timeout=10000):
         pass
     assert resets == []  # values change cell by cell, the table is never rebuilt
+
+
+def test_a_hidden_page_leaves_its_table_and_shows_the_newest_reading_when_shown(
+    qtbot: QtBot, session: Session, start_sim: StartSim, translations: object
+) -> None:
+    _, port = start_sim({1: make_meter(SDM630)})
+    page = polling_page(qtbot, session, port)
+    page.hide()
+    shown: list[MeterReading] = []
+    put = page.model.show_reading
+    page.model.show_reading = lambda reading: (shown.append(reading), put(reading))[1]  # type: ignore[method-assign]
+    with qtbot.waitSignals([session.reading_arrived] * 2, timeout=10000):
+        pass
+    assert shown == []  # hidden: the table (and its column sizing) was left alone
+    assert "29 of 29" in page.readout.summary.text()  # the summary still follows
+    page.show()
+    assert shown == [session.latest_reading]  # shown: the newest reading at once
 
 
 def test_choosing_another_profile_reads_the_meter_with_it(

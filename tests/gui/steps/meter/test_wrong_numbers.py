@@ -24,6 +24,7 @@ def test_a_swapped_word_order_shows_impossible_values_as_errors_not_numbers(
     port = on_loop(session.bridge, sim.start_tcp("127.0.0.1", 0))
     session.bridge.add_closer(sim.stop)
     page = MeterPage.build(session)
+    page.show()  # a hidden page's table waits until shown
     qtbot.addWidget(page)
     page.picker.set_profile_id("eastron-sdm630")
     page.link_settings.uri_text.setText(f"tcp://127.0.0.1:{port}?unit=1")
