@@ -139,7 +139,12 @@ def test_a_hidden_page_leaves_its_table_and_shows_the_newest_reading_when_shown(
     page.hide()
     shown: list[MeterReading] = []
     put = page.model.show_reading
-    page.model.show_reading = lambda reading: (shown.append(reading), put(reading))[1]  # type: ignore[method-assign]
+
+    def spy(reading: MeterReading) -> None:
+        shown.append(reading)
+        put(reading)
+
+    page.model.show_reading = spy  # type: ignore[method-assign]
     with qtbot.waitSignals([session.reading_arrived] * 2, timeout=10000):
         pass
     assert shown == []  # hidden: the table (and its column sizing) was left alone
