@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -20,6 +21,19 @@ ssh -X); QT_QPA_PLATFORM=offscreen runs it without showing anything.
 # Smoke tests (tests, the packaged app's build check) close the app after this many ms.
 QUIT_AFTER_ENV = "MEDIDO_QUIT_AFTER_MS"
 
+# What the app's start-up needs of the core, imported before PySide6 on purpose: PySide6 reads
+# the source of every module imported after it (looking for its `__feature__` switch), which
+# cost about 0.15 s for these modules and their libraries when run from source. (A frozen build
+# has no source to read.) Something missing here only costs that time again, nothing else.
+BEFORE_QT = (
+    "app.core.api",
+    "app.core.meter.session",
+    "app.core.meter.profile_loader",
+    "app.core.upload.flusher",
+    "app.core.check.checklist",
+    "app.core.logs",
+)
+
 
 def has_display() -> bool:
     """False on a Linux/BSD box without X11 or Wayland, unless a Qt platform is forced."""
@@ -32,6 +46,8 @@ def run_gui(demo: bool) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr, end="")
         return 2
+    for name in BEFORE_QT:
+        importlib.import_module(name)
     from PySide6.QtCore import QTimer
 
     from app.gui.app import launch

@@ -10,16 +10,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QStackedWidget,
     QWidget,
 )
 
@@ -27,11 +24,11 @@ from app.core.version import app_version, tzdata_version
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
 from app.gui.message_banner import Level
-from app.gui.register_console import RegisterConsole
 from app.gui.session import Session
 from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE
 from app.gui.sidebar import Sidebar
 from app.gui.status_bar import StatusBar
+from app.gui.step_stack import StepStack
 from app.gui.steps.catalog import STEPS
 from app.gui.steps.check.page import CheckPage
 from app.gui.steps.page import Page
@@ -42,6 +39,7 @@ from app.gui.widgets.documents import documents_file
 if TYPE_CHECKING:
     from app.gui.demo import DemoWorld
     from app.gui.open_bundle import BundleOpener
+    from app.gui.register_console import RegisterConsole
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -54,14 +52,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(1280, 800)
 
         self.sidebar = Sidebar(STEPS)
-        self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
-        for step in STEPS:
-            page = step.page.build(session)
-            page.step_state.connect(lambda state, key=step.key: self._on_step_state(key, state))
-            self.pages[step.key] = page
-            self.stack.addWidget(_scrollable(page))
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack = StepStack(session, STEPS)  # the deferred pages: after the first paint
+        self.stack.step_state.connect(self._on_step_state)
+        self._painted = False
+        self.sidebar.currentRowChanged.connect(self.stack.show_row)
         session.step_requested.connect(self.show_step)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -92,7 +86,24 @@ class MainWindow(Retranslating, QMainWindow):
         return STEPS[max(0, self.stack.currentIndex())].key
 
     def current_page(self) -> Page:
-        return self.pages[self.current_step()]
+        return self.stack.page(self.current_step())
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        """Every step's page by its key, in the steps' order (a deferred one is built now)."""
+        return self.stack.pages()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # On screen now: the deferred pages once this paint is flushed. (A zero timer
+            # started by show() fires before the first paint, hence waiting for it here.)
+            QTimer.singleShot(0, self._build_deferred)
+
+    def _build_deferred(self) -> None:
+        if self.isVisible():  # not when the window closed at once (smoke tests)
+            self.stack.build_deferred()
 
     def _on_step_state(self, key: str, state: StepState) -> None:
         self.sidebar.set_state(key, state)
@@ -174,6 +185,8 @@ class MainWindow(Retranslating, QMainWindow):
     def show_register_console(self) -> None:
         """The register console, non-modal, one per window (raised when it is open)."""
         if self.register_console is None:
+            from app.gui.register_console import RegisterConsole  # a support tool: not at launch
+
             self.register_console = RegisterConsole(self.session, self)
         self.register_console.show()
         self.register_console.raise_()
@@ -222,7 +235,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         if not name:
             return
-        check = self.pages.get("check")
+        check = self.stack.page("check")
         checklist, result = (
             (check.checklist, check.result) if isinstance(check, CheckPage) else (None, None)
         )
@@ -251,17 +264,15 @@ class MainWindow(Retranslating, QMainWindow):
         if self.session.demo:
             title += " — " + self.tr("demo (local emulator and simulated meter)")
         self.setWindowTitle(title)
-        self.sidebar.set_titles([page.title() for page in self.pages.values()])
+        self.sidebar.set_titles([step.title() for step in STEPS])
         self.file_menu.setTitle(self.tr("&File"))
         self.open_bundle_action.setText(self.tr("&Open bundle…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.traffic_action.setText(self.tr("&Traffic"))
         self.console_action.setText(self.tr("Register &console…"))
-        for number, (action, page) in enumerate(
-            zip(self.step_actions, self.pages.values(), strict=True), start=1
-        ):
-            action.setText(f"&{number} {page.title()}")
+        for number, (action, step) in enumerate(zip(self.step_actions, STEPS, strict=True), 1):
+            action.setText(f"&{number} {step.title()}")
         self.address_menu.setTitle(self.tr("Register &addresses"))
         self.address_actions[0].setText(self.tr("&0-based (as sent on the wire)"))
         self.address_actions[1].setText(self.tr("&1-based (as in many manuals)"))
@@ -290,25 +301,12 @@ class MainWindow(Retranslating, QMainWindow):
         settings.set(WINDOW_GEOMETRY, self.saveGeometry().data())
         settings.set(WINDOW_STATE, self.saveState().data())
         settings.set(LAST_STEP, self.current_step())
-        for page in self.pages.values():
+        for page in self.stack.built():
             page.save_settings()
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        for page in self.pages.values():
+        for page in self.stack.built():
             page.cancel_jobs()
         super().closeEvent(event)
-
-
-def _scrollable(page: Page) -> QScrollArea:
-    """A page that is taller or wider than the window scrolls instead of growing the window.
-
-    Installers' laptops run 1366x768 at 125 % scaling (about 1090x610 usable); the stacked pages'
-    largest minimum size would otherwise become the window's minimum.
-    """
-    frame = QScrollArea()
-    frame.setWidget(page)
-    frame.setWidgetResizable(True)
-    frame.setFrameShape(QFrame.Shape.NoFrame)
-    return frame

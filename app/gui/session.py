@@ -9,7 +9,7 @@ called on the GUI thread.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,7 +20,6 @@ from app.core.meter.profile import MeterProfile
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
 from app.core.meter.session import MeterSession
-from app.core.readings.history import ReadingHistory
 from app.core.resources import user_data_dir
 from app.core.traffic import TrafficLog
 from app.core.upload.flusher import OutboxFlusher
@@ -31,6 +30,9 @@ from app.core.upload.outbox import Outbox
 from app.gui.bridge import CoreBridge, EventRelay
 from app.gui.job import Job
 from app.gui.settings import ADDRESS_BASE, METER_PROFILE, UPLOAD_KEEP_DAYS, Settings
+
+if TYPE_CHECKING:
+    from app.core.readings.history import ReadingHistory
 
 DEMO_HISTORY_FILE = "uploads-demo.sqlite3"
 DEMO_OUTBOX_FILE = "outbox-demo.sqlite3"
@@ -82,7 +84,7 @@ class Session(QObject):
         self._device: Device | None = None
         self._meter: MeterSession | None = None
         self._meter_relays: list[EventRelay[Any]] = []
-        self._history = ReadingHistory()
+        self._history: ReadingHistory | None = None  # made when first asked for (numpy)
         self._reading: MeterReading | None = None
         self._polling: Job[None] | None = None
         self._server_offset: Offset | None = None
@@ -191,7 +193,14 @@ class Session(QObject):
 
     @property
     def history(self) -> ReadingHistory:
-        """The current meter's day of readings (the last meter's, once disconnected)."""
+        """The current meter's day of readings (the last meter's, once disconnected).
+
+        Before the first meter it is an empty one, made when first asked for: its numpy need
+        not load before the first window (the Plot page, built after it, asks)."""
+        if self._history is None:
+            from app.core.readings.history import ReadingHistory
+
+            self._history = ReadingHistory()
         return self._history
 
     def set_meter(self, meter: MeterSession | None) -> None:

@@ -6,6 +6,8 @@ async with ChileMedidoClient(Environment.production()) as api:
     result = await api.post_measurements([DeviceMeasurements("29", [Measure(t, values)])])
 """
 
+# First: httpx without its command-line extras (click, rich), before the modules below import it.
+from app.core.api import _httpx_cli  # noqa: F401
 from app.core.api._client import ChileMedidoClient, TokenPair
 from app.core.api._credentials import (
     SERVICE,

@@ -16,11 +16,10 @@ import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
-import keyring.errors
-
 from app.core.resources import user_config_dir
+
+# keyring is imported where a method uses it, not with the app: it and its backends (D-Bus,
+# cryptography on Linux) took a tenth of a second of every launch, before any token was at hand.
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +65,15 @@ class CredentialStore:
     @property
     def available(self) -> bool:
         """Whether the system has a credential store at all (asks no backend: no prompt)."""
+        import keyring
+        import keyring.backends.fail
+
         return not isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring)
 
     def save(self, account: Account, token: str) -> bool:
         """Store the token; False (and `notice` set) when the system cannot keep it."""
+        import keyring
+
         try:
             keyring.set_password(self.service, account.username, token)
         except Exception as exc:  # backends raise all sorts (dbus, Win32, locked, none at all)
@@ -80,6 +84,8 @@ class CredentialStore:
         return True
 
     def load(self, account: Account) -> str | None:
+        import keyring
+
         try:
             found = keyring.get_password(self.service, account.username)
         except Exception as exc:
@@ -88,6 +94,9 @@ class CredentialStore:
         return found if isinstance(found, str) and found else None
 
     def delete(self, account: Account) -> None:
+        import keyring
+        import keyring.errors
+
         try:
             keyring.delete_password(self.service, account.username)
         except keyring.errors.PasswordDeleteError:
@@ -111,6 +120,8 @@ class CredentialStore:
         return sorted(accounts, key=lambda a: a.username)
 
     def _note(self, exc: Exception) -> None:
+        import keyring.errors
+
         if isinstance(exc, keyring.errors.NoKeyringError):
             self.notice = NO_STORE
         else:

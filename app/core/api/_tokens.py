@@ -16,8 +16,6 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-import jwt
-
 from app.core.api._errors import InvalidToken
 from app.core.api._seconds import utc_from_seconds
 
@@ -136,6 +134,10 @@ def _read_claims(token: str) -> TokenInfo:
         raise _refuse("header_json", "its header cannot be read (it is not encoded JSON)")
     if not _is_json_object(parts[1]):
         raise _refuse("claims_json", "its claims cannot be read (they are not encoded JSON)")
+    # Imported here, not at start-up: pyjwt loads cryptography (~0.15 s) to offer signature
+    # checks the client never makes; only reading a token pays for it.
+    import jwt
+
     try:  # header and claims are fine, so what pyjwt still refuses is the signature's encoding
         header = jwt.get_unverified_header(token)
         claims = jwt.decode(token, options={"verify_signature": False})

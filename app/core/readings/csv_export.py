@@ -22,8 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.readings.history import HistoryWindow
+# A type only: the history's numpy loads with the first meter, not at the app's start.
+if TYPE_CHECKING:
+    from app.core.readings.history import HistoryWindow
 
 
 @dataclass(frozen=True, slots=True)

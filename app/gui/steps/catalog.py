@@ -3,6 +3,10 @@
 The main window, the sidebar, the Ctrl+1..7 shortcuts and the screenshots read STEPS. It imports
 the page classes directly, so static tools see the whole import graph; pages and shared widgets
 import app.gui.steps.step (state and titles) and app.gui.steps.page (the base), never this.
+
+A `deferred` step's page is built right after the window first paints itself (see
+app/gui/step_stack.py), so what only that page needs loads then: the Plot's pyqtgraph and numpy
+were a third of the launch time. Its module imports them in the page's __init__, not at the top.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from app.gui.steps.upload.page import UploadPage
 @dataclass(frozen=True, slots=True)
 class Step:
     page: type[Page]
+    deferred: bool = False  # built after the window's first paint (see above)
 
     @property
     def key(self) -> str:
@@ -41,7 +46,7 @@ STEPS: tuple[Step, ...] = (
     Step(ConnectionPage),
     Step(DevicePage),
     Step(MeterPage),
-    Step(PlotPage),
+    Step(PlotPage, deferred=True),
     Step(ClockPage),
     Step(UploadPage),
     Step(CheckPage),

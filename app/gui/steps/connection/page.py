@@ -15,7 +15,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -98,8 +99,19 @@ class ConnectionPage(Page):
         self.body.addWidget(scroll)
 
         session.api_state_changed.connect(self._on_status)  # also emitted when the client changes
-        self.run(asyncio.to_thread(_store_available), self.tokens.set_store_available)
+        self._store_asked = False  # asked once the page is on screen (paintEvent)
         self._on_status(session.api_status)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._store_asked:
+            self._store_asked = True
+            # Not while the window is being built: keyring loads its backends (D-Bus, and
+            # cryptography on Linux) in a thread that would hold up the first paint.
+            QTimer.singleShot(0, self._ask_store)
+
+    def _ask_store(self) -> None:
+        self.run(asyncio.to_thread(_store_available), self.tokens.set_store_available)
 
     def description(self) -> str:
         return self.tr(

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tzlocal
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +35,6 @@ from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
 from app.core.readings.csv_export import CsvColumn, CsvFormat, export_history_csv
 from app.core.readings.groups import default_selection, group_by_unit, unit_of
-from app.core.readings.history import ReadingHistory
 from app.core.sensors.dictionary import sensor_dictionary
 from app.gui.i18n import fill
 from app.gui.job import Job
@@ -44,15 +44,18 @@ from app.gui.settings import PLOT_SENSORS, PLOT_WINDOW_S
 from app.gui.steps.page import Page
 from app.gui.steps.plot.csv_logging import CsvLogging
 from app.gui.steps.plot.export_files import captioned, ui_csv_format
-from app.gui.steps.plot.live_plots import LivePlots
 from app.gui.steps.plot.sensor_picker import SensorPicker, group_title
 from app.gui.steps.step import StepState
 from app.gui.theme import ThemeWatcher, colors
 from app.gui.widgets.dates import date_text, local_time
 from app.gui.widgets.documents import documents_file
 
+if TYPE_CHECKING:
+    from app.core.readings.history import ReadingHistory
+
 WINDOWS_S = (300, 3600, 86_400)
 REDRAW_DELAY_MS = 30  # readings that arrive together cost one redraw
+MAX_REDRAW_INTERVAL_MS = 1000  # the newest value shows at least once a second
 MIN_SPAN_S = 60.0
 
 
@@ -61,6 +64,10 @@ class PlotPage(Page):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
+        # Imported with the page, not the app: pyqtgraph and numpy take about half a second,
+        # and the main window builds this page only after it has shown itself (catalog.py).
+        from app.gui.steps.plot.live_plots import LivePlots
+
         self.picker = SensorPicker()
         self.plots = LivePlots()
         self.pause_button = QPushButton()
@@ -77,6 +84,7 @@ class PlotPage(Page):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_DELAY_MS)
         self._redraw_timer.timeout.connect(self._scheduled_redraw)
+        self._since_redraw = QElapsedTimer()
         self._theme = ThemeWatcher(self)
         self._theme.changed.connect(self._restyle)
         self._build()
@@ -157,7 +165,7 @@ class PlotPage(Page):
         if not reading.values.keys() <= set(self.picker.sensors()):
             self._offer(self.picker.selected())
         if self.isVisible() and not self.paused:
-            self._redraw_timer.start()
+            self._schedule_redraw()
         if reading.available:
             self.set_step_state(StepState.OK)
 
@@ -167,7 +175,19 @@ class PlotPage(Page):
             # Until the history covers the window, show what there is (at least a minute).
             start = max(newest - self.window_s, min(oldest, newest - MIN_SPAN_S))
             self.last_drawn = self.plots.draw(self.history, start, newest, follow=True)
+            self._since_redraw.restart()
         self._show_counts()
+
+    def _schedule_redraw(self) -> None:
+        """Soon, but no more often than the view can change: across 900 pixels, a day moves
+        one pixel every 96 s and five minutes every 0.3 s, so polling at 10 Hz costs a 24-hour
+        view one redraw a second, not ten."""
+        if self._redraw_timer.isActive():
+            return
+        per_pixel_ms = self.window_s * 1000 / max(1, self.plots.width())
+        interval = min(MAX_REDRAW_INTERVAL_MS, max(REDRAW_DELAY_MS, per_pixel_ms))
+        since = self._since_redraw.elapsed() if self._since_redraw.isValid() else interval
+        self._redraw_timer.start(int(max(REDRAW_DELAY_MS, interval - since)))
 
     def _scheduled_redraw(self) -> None:
         if self.isVisible() and not self.paused:
@@ -176,7 +196,7 @@ class PlotPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.paused:
-            self._redraw_timer.start()  # catch up with what arrived while hidden
+            self._redraw_timer.start(REDRAW_DELAY_MS)  # catch up with what arrived while hidden
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._redraw_timer.stop()  # nobody sees it: no redraw until shown again

@@ -1,0 +1,120 @@
+"""Row 5 (launch): `medido` from source to its first painted window, vs a bare window.
+
+Both are whole processes on this interpreter (sys.executable), offscreen, closed 1 ms into the
+event loop, after their window has painted (MEDIDO_QUIT_AFTER_MS=1; the baseline does the same
+by hand): from spawn to exit, so start-up, the first paint and the exit are in both. The baseline
+is a PySide6 QWidget of Medido's size plus `import pyqtgraph`: what any PySide6 + pyqtgraph app
+pays before its own code. Medido runs without --demo, as an installer starts it: the demo also
+starts an API emulator and a simulated meter, a support tool's cost (reported, not the figure).
+
+Bytecode is cached as on a user's machine from the second start on (Python writes it at the
+first): PYTHONDONTWRITEBYTECODE is dropped and the caches go to a temporary PYTHONPYCACHEPREFIX,
+which the warm-up round fills; the checkout is left untouched. Settings, data and logs go to a
+temporary folder, the same for every round, so each start after the first finds its settings.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.figures import Figure, paired
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE = """\
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+import pyqtgraph  # noqa: F401
+
+app = QApplication(sys.argv)
+window = QWidget()
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(1, app.quit)
+sys.exit(app.exec())
+"""
+# The modules loaded once the main window is built and shown (before its event loop runs): the
+# ones only the Plot page needs (pyqtgraph, numpy) and what nothing before the window needs.
+MODULES = """\
+import sys
+
+from app.gui.app import launch
+
+running = launch()
+running.window.show()
+names = sorted(sys.modules)
+running.shut_down()
+print(" ".join(names))
+"""
+HEAVY = ("pyqtgraph", "numpy", "cryptography", "jwt", "click", "rich", "pygments", "keyring")
+
+
+def measure(quick: bool) -> list[Figure]:
+    runs = 3 if quick else 7
+    with tempfile.TemporaryDirectory(prefix="medido-launch-") as folder:
+        tmp = Path(folder)
+        env = environment(tmp)
+        bare = tmp / "bare.py"
+        bare.write_text(BARE, encoding="utf-8")
+        medido = [sys.executable, "-m", "app"]
+        found = paired(
+            lambda: run(medido, env), lambda: run([sys.executable, str(bare)], env), runs
+        )
+        demo = [run([*medido, "--demo"], env) for _ in range(0 if quick else 3)]
+        modules = run_for_output([sys.executable, "-c", MODULES], env).splitlines()[-1].split()
+    return [
+        Figure(
+            row=5,
+            what="Launch to first painted window, from source",
+            value=found.a,
+            unit="s",
+            limit=1.5,
+            baseline=found.b,
+            baseline_what="bare PySide6 window + import pyqtgraph",
+            details={
+                "runs": runs,
+                "medido_s": [round(x, 3) for x in found.a_runs],
+                "bare_s": [round(x, 3) for x in found.b_runs],
+                "demo_median_s": round(statistics.median(demo), 3) if demo else None,
+                "modules_at_window": len(modules),
+                "heavy_at_window": [m for m in HEAVY if m in modules],
+                "command": "python -m app (no --demo), offscreen, MEDIDO_QUIT_AFTER_MS=1",
+            },
+        )
+    ]
+
+
+def environment(tmp: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        MEDIDO_QUIT_AFTER_MS="1",
+        MEDIDO_CONFIG_DIR=str(tmp / "config"),
+        MEDIDO_DATA_DIR=str(tmp / "data"),
+        MEDIDO_LOG_DIR=str(tmp / "logs"),
+        PYTHONPYCACHEPREFIX=str(tmp / "pycache"),
+    )
+    return env
+
+
+def run(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    run_for_output(command, env)
+    return time.perf_counter() - started
+
+
+def run_for_output(command: list[str], env: dict[str, str]) -> str:
+    done = subprocess.run(  # noqa: S603 (our interpreter, our arguments)
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr[-2000:]}")
+    return done.stdout

@@ -1,0 +1,96 @@
+"""Launch time (issue 12, row 5): what loads before the first window, and the page built after it.
+
+The first window must not wait for what only the Plot page needs (pyqtgraph, numpy), for
+pyjwt's cryptography (the client only reads a token's claims, and only once there is one), for
+httpx's command-line extras (click, rich, pygments) or for keyring's backends (asked once the
+Connection page is on screen). bench/launch.py measures the time.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.gui.main_window import MainWindow
+from app.gui.steps.plot.page import PlotPage
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_BEFORE_THE_WINDOW = (
+    "pyqtgraph",
+    "numpy",
+    "cryptography",
+    "jwt",
+    "click",
+    "rich",
+    "pygments",
+    "keyring",
+    "httpx._main",
+)
+# As `medido` starts the app (app/commands/gui.py), up to the window's show(); then the modules.
+FIRST_WINDOW = """\
+import importlib
+import sys
+
+from app.commands.gui import BEFORE_QT
+
+for name in BEFORE_QT:
+    importlib.import_module(name)
+from app.gui.app import launch
+
+running = launch()
+running.window.show()
+names = sorted(sys.modules)
+running.shut_down()
+print(" ".join(names))
+"""
+
+
+def test_the_first_window_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        MEDIDO_CONFIG_DIR=str(tmp_path / "config"),
+        MEDIDO_DATA_DIR=str(tmp_path / "data"),
+        MEDIDO_LOG_DIR=str(tmp_path / "logs"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_WINDOW],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = done.stdout.splitlines()[-1].split()
+    assert "app.gui.main_window" in loaded  # the script really built the window
+    early = [
+        m for m in loaded if any(m == n or m.startswith(f"{n}.") for n in NOT_BEFORE_THE_WINDOW)
+    ]
+    assert early == []
+
+
+def test_the_plot_page_is_built_right_after_the_first_paint(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert "plot" not in [page.key for page in window.stack.built()]
+    window.show()
+    qtbot.waitUntil(lambda: "plot" in [page.key for page in window.stack.built()])
+    plot = window.stack.page("plot")
+    assert isinstance(plot, PlotPage)
+    frame = window.stack.widget(window.stack.row("plot"))  # the page's scroll area
+    assert frame is not None
+    assert frame.isAncestorOf(plot)
+    assert window.current_step() == "connection"  # building it did not switch pages
+
+
+def test_a_deferred_page_asked_for_or_shown_is_built_then(window: MainWindow) -> None:
+    window.show_step("plot")  # the window not even shown yet
+    assert isinstance(window.current_page(), PlotPage)
+    assert window.stack.count() == len(window.pages) == 7
+    assert list(window.pages) == [step.key for step in window.stack.steps]
