@@ -7,6 +7,7 @@ import csv
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -146,6 +147,31 @@ def test_a_redraw_scheduled_before_a_hide_or_a_pause_never_runs(
     assert points(page, "Corriente A") == before  # paused: the view holds still
     page.pause_button.click()
     assert points(page, "Corriente A") > before
+
+
+def redraws_in(qtbot: QtBot, page: PlotPage, seconds: float) -> int:
+    drawn: list[float] = []
+    draw = page.plots.draw
+
+    def counted(*args: Any, **kwargs: Any) -> int:
+        drawn.append(time.monotonic())
+        return draw(*args, **kwargs)
+
+    page.plots.draw = counted  # type: ignore[method-assign]
+    qtbot.wait(int(seconds * 1000))
+    page.plots.draw = draw  # type: ignore[method-assign]
+    return len(drawn)
+
+
+def test_redraws_follow_what_a_pixel_can_show_not_every_reading(
+    qtbot: QtBot, polled: Session, translations: object
+) -> None:
+    page = shown_page(qtbot, polled)  # readings at 10 Hz
+    qtbot.waitUntil(lambda: points(page, "Corriente A") >= 2, timeout=10000)
+    page.span_choice.setCurrentIndex(2)  # 24 hours: a pixel is about a minute and a half
+    assert 1 <= redraws_in(qtbot, page, 3.0) <= 5  # the newest value once a second
+    page.span_choice.setCurrentIndex(0)  # 5 minutes: a pixel is about a third of a second
+    assert 4 <= redraws_in(qtbot, page, 3.0) <= 14  # not 30
 
 
 def test_csv_export_reads_back(
