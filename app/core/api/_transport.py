@@ -57,13 +57,16 @@ class Transport:
         path: str,
         *,
         body: Any = None,
+        content: bytes | None = None,
         bearer: str | None = None,
         idempotent: bool,
         secret_body: bool = False,
     ) -> Reply:
-        """Send until an answer comes back or retrying stops; raises OfflineError/TlsError."""
+        """Send until an answer comes back or retrying stops; raises OfflineError/TlsError.
+        `content`: a JSON body already encoded (instead of `body`), sent as it is."""
         headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
-        content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        if body is not None:
+            content = json.dumps(body, ensure_ascii=False).encode()
         if content is not None:
             headers["Content-Type"] = "application/json"
         shown = SECRET_BODY if secret_body else (content or b"").decode()[:_DETAIL_MAX]

@@ -21,7 +21,7 @@ from enum import StrEnum
 from app.core.api import MILLISECOND_TIMESTAMPS, Measure
 from app.core.measurements.batch import MeasurementBatch
 from app.core.sensors.dictionary import unit_of
-from app.core.sensors.limits import impossible_value
+from app.core.sensors.limits import PhysicalRange, impossible_value, physical_range
 from app.core.sensors.names import dictionary_names, suggest
 
 MAX_MEASURES = 100
@@ -85,11 +85,12 @@ def validate(
     moment = time.time() if now is None else now
     problems: list[Problem] = []
     _check_request(request, limits, problems)
+    bounds = _Bounds()
     for batch in request:
         if not batch.device_number.strip():
             problems.append(_error("device_number_empty", "The meter number is empty."))
         for measure in batch.measures:
-            _check_measure(batch.device_number, measure, moment, limits, problems)
+            _check_measure(batch.device_number, measure, moment, limits, bounds, problems)
     _check_names(request, names, problems)
     return Validation(tuple(problems))
 
@@ -151,8 +152,22 @@ def _whole(stamp: object) -> bool:
     return isinstance(stamp, int) and not isinstance(stamp, bool)
 
 
+class _Bounds(dict[str, PhysicalRange | None]):
+    """Each sensor's physical range, looked up once per request: a day of a 30-variable meter
+    is 43,200 values but only 30 names (the lookup was half of the validation's time)."""
+
+    def __missing__(self, name: str) -> PhysicalRange | None:
+        found = self[name] = physical_range(name)
+        return found
+
+
 def _check_measure(
-    device: str, measure: Measure, now: float, limits: ValidationLimits, out: list[Problem]
+    device: str,
+    measure: Measure,
+    now: float,
+    limits: ValidationLimits,
+    bounds: _Bounds,
+    out: list[Problem],
 ) -> None:
     stamp = measure.timestamp
     if not _whole(stamp):
@@ -194,7 +209,7 @@ def _check_measure(
             _error("no_values", "A measure has no values; ChileMedido refuses it.", device, stamp)
         )
     for name, value in measure.values.items():
-        if not (isinstance(value, int | float) and not isinstance(value, bool)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):  # a tuple: faster
             out.append(
                 _error(
                     "not_a_number",
@@ -214,7 +229,8 @@ def _check_measure(
                     name,
                 )
             )
-        elif (why := impossible_value(name, value)) is not None:
+        elif (near := bounds[name]) is not None and not near.low <= value <= near.high:
+            why = impossible_value(name, value)  # the same verdict, with its reason
             out.append(
                 _error(
                     "impossible_value",

@@ -69,6 +69,8 @@ class MeasurementsApi(Protocol):
 
     async def post_measurements(self, batches: Sequence[DeviceMeasurements]) -> UploadResult: ...
 
+    async def post_measurements_json(self, body: str) -> UploadResult: ...
+
 
 class _EnvironmentLike(Protocol):
     @property
@@ -117,9 +119,11 @@ async def conclude(
     result: UploadResult | None,
     error: ApiError | None,
     history: UploadHistory | None,
+    body: str | None = None,
 ) -> UploadAttempt:
-    """The attempt for an answer (`result`) or an error: recorded in `history`, explained."""
-    record = record_upload(sent, base_url, result=result, error=error)
+    """The attempt for an answer (`result`) or an error: recorded in `history`, explained.
+    `body`: the JSON text sent, when the caller has it (else rebuilt from `sent`)."""
+    record = record_upload(sent, base_url, result=result, error=error, body=body)
     history_error: HistoryError | None = None
     if history is not None:
         try:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 from app.core.measurements import MeasurementBatch
 from app.core.resources import user_data_dir
 from app.core.traffic import redact
+from app.core.upload.body import body_of, devices_of
 from app.core.upload.schema import migrate
 
 FILE_NAME = "uploads.sqlite3"
@@ -92,13 +93,16 @@ def record_upload(
     result: UploadResultLike | None = None,
     error: Exception | None = None,
     sent_at: datetime | None = None,
+    body: str | None = None,
 ) -> UploadRecord:
     """The record of one POST /measurements: its answer (`result`) or what went wrong (`error`).
 
-    The body is rebuilt with the client's own serialisation, byte for byte what went out.
+    `body`: the text that went out, when the caller has it (the outbox's row); else it is
+    rebuilt with the client's own serialisation, byte for byte what went out.
     """
-    body = json.dumps([b.to_api().to_json() for b in batches], ensure_ascii=False)
-    devices = ", ".join(dict.fromkeys(b.device_number for b in batches))
+    if body is None:
+        body = body_of(batches)
+    devices = devices_of(batches)
     moment = sent_at or datetime.now(UTC)
     if result is not None:
         return UploadRecord(

@@ -87,3 +87,16 @@ async def test_a_bad_value_is_refused_before_anything_is_sent(
     with pytest.raises(InvalidMeasurement):
         await api.post_measurements([DeviceMeasurements("29", [bad])])
     assert await admin.requests("POST /measurements") == 0
+
+
+async def test_a_body_already_serialised_goes_out_as_it_is_after_a_refresh_too(
+    api: ChileMedidoClient, admin: Admin
+) -> None:
+    import json
+
+    text = json.dumps([DeviceMeasurements("29", [seed_measure()]).to_json()], ensure_ascii=False)
+    await admin.revoke_access_tokens()  # the first try gets a 401: one refresh, one retry
+    result = await api.post_measurements_json(text)
+    assert result == UploadResult(success=True, warnings=(), status=201)
+    stored = await admin.measurements("29")
+    assert {row["sensorName"] for row in stored} == set(SEED_SENSORS)  # accents intact

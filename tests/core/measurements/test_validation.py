@@ -175,6 +175,18 @@ def test_a_value_no_meter_can_produce_is_refused() -> None:
     assert not result.ok
 
 
+def test_every_impossible_value_of_a_long_request_is_found_not_only_the_first() -> None:
+    # The sensors' ranges are looked up once per request; each value is still judged.
+    values = [{"Corriente A": 3.1, "Factor de potencia total": pf} for pf in (0.9, 1.5, 0.8, -2.0)]
+    batch = MeasurementBatch("29", tuple(Measure(NOW - i, v) for i, v in enumerate(values)))
+    result = validate(batch, now=NOW)
+    assert [(p.timestamp, p.sensor) for p in result.errors] == [
+        (NOW - 1, "Factor de potencia total"),
+        (NOW - 3, "Factor de potencia total"),
+    ]
+    assert validate(batch_of([NOW], values={"Sin rango conocido": -1e30}), now=NOW).ok
+
+
 def test_a_value_no_meter_can_produce_is_left_out_of_a_batch() -> None:
     values: dict[str, float | None] = {"Factor de potencia total": 3.0, "Corriente A": 3.1}
     batch = MeasurementBatch.build("29", ("Factor de potencia total", "Corriente A"), values, NOW)

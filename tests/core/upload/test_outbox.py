@@ -140,3 +140,43 @@ async def test_an_unusable_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(OutboxError) as caught:
         await Outbox(tmp_path / "o.sqlite3").put([batch()], URL)
     assert caught.value.code == "outbox.unusable"
+
+
+async def test_put_many_writes_all_rows_at_once_or_none(tmp_path: Path) -> None:
+    from app.core.api import InvalidMeasurement
+
+    outbox = Outbox(tmp_path / "o.sqlite3")
+    entries = await outbox.put_many([[batch(1)], [batch(2)], [batch(3)]], URL)
+    assert [e.state for e in entries] == [OutboxState.SENDING] * 3
+    assert [e.attempts for e in entries] == [1, 1, 1]
+    assert [e.body for e in entries] == [body_of([batch(t)]) for t in (1, 2, 3)]
+    assert [e.id for e in await outbox.waiting()] == [e.id for e in entries]
+    broken = MeasurementBatch("29", (Measure(4, {"Corriente A": float("nan")}),))
+    with pytest.raises(InvalidMeasurement):
+        await outbox.put_many([[batch(4)], [broken]], URL)
+    assert len(await outbox.waiting()) == 3  # nothing of the refused lot was written
+
+
+async def test_requeued_rows_wait_behind_the_failed_one(tmp_path: Path) -> None:
+    clock = Clock()
+    outbox = Outbox(tmp_path / "o.sqlite3", clock=clock)
+    first, second, third = await outbox.put_many([[batch(1)], [batch(2)], [batch(3)]], URL)
+    await outbox.mark_failed(first.id, clock.now + 30, None, "offline", "no network")
+    await outbox.requeue([second.id, third.id], clock.now)  # due now, but not before `first`
+    rows = await outbox.waiting()
+    assert [(e.state, e.attempts) for e in rows] == [(OutboxState.PENDING, 1)] * 3
+    assert {e.next_try_at.timestamp() for e in rows} == {clock.now + 30}
+    clock.now += 31
+    claimed = [await outbox.claim_next(URL) for _ in range(3)]
+    assert [e.id for e in claimed if e is not None] == [first.id, second.id, third.id]
+
+
+async def test_the_wal_is_not_checkpointed_away_after_every_call(tmp_path: Path) -> None:
+    """With a connection per call and none kept, SQLite copied the WAL into the database and
+    deleted it at every call's close (each body written twice, a new WAL file each time)."""
+    outbox = Outbox(tmp_path / "o.sqlite3")
+    entry = await outbox.put([batch()], URL)
+    await outbox.mark_sent(entry.id, 201)
+    assert (tmp_path / "o.sqlite3-wal").stat().st_size > 0
+    with closing(sqlite3.connect(tmp_path / "o.sqlite3")) as other:  # another reader sees it
+        assert other.execute("SELECT state FROM outbox").fetchall() == [("sent",)]
