@@ -6,7 +6,8 @@
 
 Installs nothing (the `packaging` dependency group brings PyInstaller). Works on Windows, where
 it makes the real thing, and on Linux, where the same spec proves the data files and hidden
-imports. Exit status 0 only when the build, the bundle checks and every smoke test pass.
+imports. Exit status 0 only when the build, the bundle checks and every smoke test pass (and,
+for the Linux folder, when it stays within its size budget).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ ROOT = HERE.parent
 SPEC = HERE / "medido.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build"
+# The Linux folder's budget (issue 11), in decimal MB as printed below. What each part weighs
+# and what was left out to stay inside: docs/packaging.md. The Windows folder is not measured.
+LINUX_FOLDER_BUDGET_MB = 200
 
 
 def run_pyinstaller(onefile: bool) -> float:
@@ -71,9 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         print("ok   bundle: data files, metadata and hidden imports are all inside")
     results = smoke.run_all(target)
     size_mb = size_of(target) / 1e6
+    over_budget = (
+        sys.platform.startswith("linux") and not args.onefile and size_mb > LINUX_FOLDER_BUDGET_MB
+    )
+    if over_budget:
+        print(f"FAIL size: {size_mb:.1f} MB, over the {LINUX_FOLDER_BUDGET_MB} MB budget")
     passed = sum(r.ok for r in results)
     print(f"{target.name}: {size_mb:.0f} MB; smoke tests {passed}/{len(results)} passed")
-    return 0 if not problems and passed == len(results) else 1
+    return 0 if not problems and not over_budget and passed == len(results) else 1
 
 
 if __name__ == "__main__":

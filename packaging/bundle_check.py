@@ -18,11 +18,23 @@ EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 RUNTIME_HOOK = "windowed_streams"
 # Qt plugins the GUI cannot do without: SVG icons, and a platform to draw on.
 WINDOWS_PLUGINS = ("platforms/qwindows*", "styles/*windows*")  # the native look
+# Linux: X11 with its OpenGL integrations, Wayland with the shell every desktop speaks, dead keys
+# and input methods, the desktop portal theme (what bundle_contents trims must leave these).
+LINUX_PLUGINS = (
+    "platforms/libqxcb.so",
+    "xcbglintegrations/libqxcb-glx-integration.so",
+    "xcbglintegrations/libqxcb-egl-integration.so",
+    "platforms/libqwayland.so",
+    "wayland-shell-integration/libxdg-shell.so",
+    "platforms/libqminimal.so",
+    "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+    "platformthemes/libqxdgdesktopportal.so",
+)
 NEEDED_PLUGINS: tuple[str, ...] = (
     "imageformats/*qsvg*",
     "iconengines/*qsvgicon*",
     "platforms/*qoffscreen*",
-    *(WINDOWS_PLUGINS if sys.platform == "win32" else ("platforms/*qxcb*",)),
+    *(WINDOWS_PLUGINS if sys.platform == "win32" else LINUX_PLUGINS),
 )
 
 
@@ -63,7 +75,7 @@ def problems(folder: Path, root: Path = bundle_contents.ROOT) -> list[str]:
         if not any(plugins.glob(pattern)):
             found.append(f"Qt plugin {pattern} is missing from {plugins}")
     expected = app_modules(root) | set(bundle_contents.hidden_imports())
-    for exe_name in (version_info.GUI.name, version_info.CLI.name):
+    for exe_name in (exe.name for exe in version_info.folder_executables()):
         modules, scripts = bundled_modules(folder / f"{exe_name}{EXE_SUFFIX}")
         found += [f"{exe_name}: module {name} is missing" for name in sorted(expected - modules)]
         if RUNTIME_HOOK not in scripts:

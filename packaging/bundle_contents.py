@@ -116,6 +116,23 @@ EXCLUDES: tuple[str, ...] = (
     "pyqtgraph.opengl",
     "pyqtgraph.examples",
     "pyqtgraph.jupyter",
+    # numpy's random generators (2.6 MB of extension modules), its test helpers and Fortran
+    # wrapper generator: numpy imports them only when `np.random`, `np.testing`, `np.f2py` is
+    # first touched, and nothing Medido runs does (pyqtgraph's np.random is in pseudoScatter and
+    # ScatterPlotWidget, which Medido does not use). `_multiarray_tests` is for numpy's tests.
+    "numpy.random",
+    "numpy.testing",
+    "numpy.f2py",
+    "numpy._core._multiarray_tests",
+    # requests, urllib3 and charset_normalizer: only guarded optional imports reach them
+    # (truststore.inject_into_ssl, which Medido does not call: it builds its own
+    # truststore.SSLContext for httpx; ReportLab's XMP-from-file metadata).
+    "requests",
+    "urllib3",
+    "charset_normalizer",
+    # GNU readline (with libreadline and libtinfo): only the interactive prompts of pdb, cmd and
+    # code import it, each inside try/except ImportError.
+    "readline",
 )
 
 # Qt plugin folders collected by the Qt hooks that Medido never loads (no network, printing,
@@ -131,6 +148,32 @@ UNWANTED_BINARIES: tuple[str, ...] = (
     # OpenGL widgets; Medido's widgets and pyqtgraph's plots paint with the raster engine.
     "*/opengl32sw.dll",
     "*/d3dcompiler_47.dll",
+    # Input from evdev devices and TUIO touch over the network: loaded only when asked for
+    # (QT_QPA_GENERIC_PLUGINS, -plugin) or by the framebuffer platforms below.
+    "*/plugins/generic/*",
+    # Linux platforms for embedded devices, kiosks and remote screens (EGL full screen, the
+    # framebuffer, Vulkan display, VNC) and their EGL device integrations. Kept: xcb (X11, with
+    # its GLX and EGL integrations), wayland (xdg-shell), offscreen (the smoke tests), minimal.
+    "*/plugins/platforms/libqeglfs.so",
+    "*/plugins/platforms/libqlinuxfb.so",
+    "*/plugins/platforms/libqminimalegl.so",
+    "*/plugins/platforms/libqvkkhrdisplay.so",
+    "*/plugins/platforms/libqvnc.so",
+    "*/plugins/egldeviceintegrations/*",
+    # The GTK3 platform theme links the host's GTK3 (never bundled: it would load whatever GTK
+    # the laptop has against the bundle's GLib) and drags in GIO, Cairo, Pango and HarfBuzz. The
+    # XDG desktop portal theme stays (native file dialogs under Flatpak-style desktops).
+    "*/plugins/platformthemes/libqgtk3.so",
+    # Wayland shells other than xdg-shell (every desktop compositor speaks it) and the server-
+    # side buffer integrations, which only clients of a Qt Wayland compositor use.
+    "*/plugins/wayland-shell-integration/libfullscreen-shell-v1.so",
+    "*/plugins/wayland-shell-integration/libivi-shell.so",
+    "*/plugins/wayland-shell-integration/libqt-shell.so",
+    "*/plugins/wayland-shell-integration/libwl-shell-plugin.so",
+    "*/plugins/wayland-graphics-integration-client/*-server.so",
+    # pyqtgraph's logo in PNG (~1 MB): mkQApp() adds it to the window icon when pyqtgraph makes
+    # the QApplication itself; Medido makes its own first, so mkQApp() never reads them.
+    "pyqtgraph/icons/peegee/*.png",
 )
 
 # Image formats Medido reads: its icons are SVG. The others are dead weight (pdf drags in QtPdf).

@@ -57,6 +57,7 @@ class Smoke:
             **os.environ,
             "MEDIDO_CONFIG_DIR": str(scratch / "config"),
             "MEDIDO_DATA_DIR": str(scratch / "data"),
+            "MEDIDO_LOG_DIR": str(scratch / "logs"),
             "QT_QPA_PLATFORM": "offscreen",
             "PYTHONIOENCODING": "utf-8",
         }
@@ -219,10 +220,12 @@ def stop(proc: subprocess.Popen[str]) -> None:
 
 
 def executables(target: Path) -> tuple[Path, Path | None]:
-    """(GUI, CLI) of a build: a folder holds both; a one-file build is windowed on Windows, so
-    it has no console for the CLI checks there (elsewhere it is both)."""
+    """(GUI, CLI) of a build. A Windows folder holds both (Medido.exe, medido-cli.exe); a Linux
+    folder one `Medido` that is both. A one-file build is windowed on Windows, so it has no
+    console for the CLI checks there (elsewhere it is both)."""
     if target.is_dir():
-        return target / f"Medido{EXE_SUFFIX}", target / f"medido-cli{EXE_SUFFIX}"
+        gui = target / f"Medido{EXE_SUFFIX}"
+        return gui, (target / f"medido-cli{EXE_SUFFIX}" if sys.platform == "win32" else gui)
     return target, (None if sys.platform == "win32" else target)
 
 
@@ -232,15 +235,16 @@ def run_all(target: Path) -> list[Result]:
         smoke = Smoke(gui, cli or gui, Path(scratch))
         checks: list[tuple[str, Callable[[], str]]] = []
         if cli is not None:
+            exe = cli.stem  # medido-cli on Windows, Medido on Linux
             checks += [
-                ("medido-cli --help", smoke.cli_help),
-                ("medido-cli token inspect - (seed token)", smoke.expired_token),
-                ("medido-cli profiles --json", smoke.profiles),
-                ("medido-cli meter-sim + read", smoke.meter_read),
-                ("medido-cli emulator + token refresh", smoke.emulator),
-                ("medido-cli check --demo --json > file", smoke.check_demo),
+                (f"{exe} --help", smoke.cli_help),
+                (f"{exe} token inspect - (seed token)", smoke.expired_token),
+                (f"{exe} profiles --json", smoke.profiles),
+                (f"{exe} meter-sim + read", smoke.meter_read),
+                (f"{exe} emulator + token refresh", smoke.emulator),
+                (f"{exe} check --demo --json > file", smoke.check_demo),
             ]
-        checks.append(("Medido --demo (offscreen)", smoke.gui_demo))
+        checks.append((f"{gui.stem} --demo (offscreen)", smoke.gui_demo))
         results = []
         for name, check in checks:
             started = time.monotonic()

@@ -38,6 +38,13 @@ CLI = ExeInfo("medido-cli", "Medido command line (ChileMedido meter commissionin
 EXECUTABLES: tuple[ExeInfo, ...] = (GUI, CLI)
 
 
+def folder_executables(platform: str = sys.platform) -> tuple[ExeInfo, ...]:
+    """The executables of a folder build. Windows needs a windowed one for the double-click and
+    a console one for the command line; elsewhere there is no such difference, and `Medido`
+    serves both (each executable embeds its own copy of the module archive)."""
+    return EXECUTABLES if platform == "win32" else (GUI,)
+
+
 def project_version(root: Path = ROOT) -> str:
     with (root / "pyproject.toml").open("rb") as f:
         version: str = tomllib.load(f)["project"]["version"]

@@ -94,6 +94,25 @@ def test_excludes_keep_what_the_gui_needs() -> None:
         ("resources/translations/medido_es.qm", False),  # ours, not Qt's
         ("PySide6/opengl32sw.dll", True),
         ("PySide6\\Qt6Widgets.dll", False),
+        # Linux: X11, Wayland's xdg-shell, the portal theme, dead keys stay; GTK3 theme, the
+        # embedded/remote platforms, evdev/TUIO input and other Wayland shells go.
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
+        ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", False),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        ("PySide6/Qt/plugins/wayland-decoration-client/libbradient.so", False),
+        ("PySide6/Qt/plugins/platforms/libqminimal.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
+        ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so", True),
+        ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", True),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so", True),
+        ("pyqtgraph/icons/peegee/peegee_512px@2x.png", True),
+        ("pyqtgraph/icons/peegee/peegee.svg", False),
     ],
 )
 def test_unwanted_binaries(destination: str, unwanted: bool) -> None:

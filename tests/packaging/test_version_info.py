@@ -82,3 +82,8 @@ def test_version_numbers(text: str, numbers: tuple[int, ...]) -> None:
 def test_versions_windows_cannot_hold(text: str) -> None:
     with pytest.raises(ValueError, match=text):
         version_info.version_numbers(text)
+
+
+def test_a_folder_has_two_executables_on_windows_and_one_elsewhere() -> None:
+    assert version_info.folder_executables("win32") == (version_info.GUI, version_info.CLI)
+    assert version_info.folder_executables("linux") == (version_info.GUI,)
