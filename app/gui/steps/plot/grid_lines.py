@@ -25,6 +25,7 @@ class GridLines:
         self._lines.setZValue(-100)  # under the curves
         self._item.getViewBox().addItem(self._lines, ignoreBounds=True)
         self._moved = True
+        self.time_axis: Any = self._item.getAxis("bottom")  # stacked plots: the last one's
         # Lines are placed when the plot is about to paint, not at each range change: linked
         # plots scrolled out of sight follow every change of time range but never paint.
         self._item.getViewBox().sigRangeChanged.connect(self._range_changed)
@@ -57,7 +58,7 @@ class GridLines:
         key = (name == "bottom", low, high, pixels)
         if name == "bottom" and GridLines._time_ticks[0] == key:
             return GridLines._time_ticks[1]  # the stacked plots share their time range
-        axis = self._item.getAxis(name)
+        axis = self.time_axis if name == "bottom" else self._item.getAxis(name)
         if isinstance(axis, pg.DateAxisItem) and not hasattr(axis, "fontMetrics"):
             self._moved = True  # a time axis learns its labels' size when first painted: again
             return np.empty(0)

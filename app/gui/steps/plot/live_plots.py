@@ -69,6 +69,8 @@ class LivePlots(Retranslating, QWidget):
             item = plot.getPlotItem()
             item.addLegend(offset=(8, 4), labelTextSize="8pt")
             item.getAxis("left").setWidth(LEFT_AXIS_PX)  # stacked plots line up
+            # A value at the very edge is not half drawn over the plot below: it is left out.
+            item.getAxis("left").setStyle(hideOverlappingLabels=True)
             item.enableAutoRange(x=False, y=False)  # ranges come from draw()
             if self.plots:
                 plot.setXLink(self.plots[0])
@@ -89,8 +91,12 @@ class LivePlots(Retranslating, QWidget):
                 item.getAxis(axis).enableAutoSIPrefix(False)
             self._layout.addWidget(plot, 1)
             self.plots.append(plot)
-        for plot in self.plots[:-1]:  # the time labels once, under the last plot
-            plot.getPlotItem().getAxis("bottom").setStyle(showValues=False)
+        if self.plots:  # the time axis once, under the last plot (each one costs a repaint)
+            for plot in self.plots[:-1]:
+                plot.getPlotItem().hideAxis("bottom")
+            time_axis = self.plots[-1].getPlotItem().getAxis("bottom")
+            for grid in self._grids:
+                grid.time_axis = time_axis
         self.retranslate()
         self.restyle()
 
