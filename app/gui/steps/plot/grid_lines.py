@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 
 
 class GridLines:
@@ -41,7 +41,7 @@ class GridLines:
 
     def _before_paint(self) -> None:
         if self._moved:
-            self._moved = False  # follow() sets it again when the time axis is not ready
+            self._moved = False
             self.follow()
 
     def follow(self) -> None:
@@ -60,8 +60,9 @@ class GridLines:
             return GridLines._time_ticks[1]  # the stacked plots share their time range
         axis = self.time_axis if name == "bottom" else self._item.getAxis(name)
         if isinstance(axis, pg.DateAxisItem) and not hasattr(axis, "fontMetrics"):
-            self._moved = True  # a time axis learns its labels' size when first painted: again
-            return np.empty(0)
+            # A time axis learns its labels' size when it first paints, and spaces its ticks by
+            # it; one out of sight has not painted yet. Its font's metrics are what it learns.
+            axis.fontMetrics = QFontMetrics(axis.font())
         levels = axis.tickValues(low, high, max(1.0, pixels))
         # The coarsest level that has ticks in the range (a time axis lists days first).
         ticks = np.asarray(next((v for _, v in levels if len(v)), []), dtype=float)
