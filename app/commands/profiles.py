@@ -157,7 +157,7 @@ def print_details(d: dict[str, Any]) -> None:
     say(
         f"{unit}serial {s['baud']} {s['data_bits']}{s['parity']}{s['stop_bits']}, "
         f"at most {lim['max_registers_per_request']} registers per request, "
-        f"pause {lim['pause_s']} s, timeout {lim['timeout_s']} s"
+        f"turnaround {lim['turnaround_s']} s, timeout {lim['timeout_s']} s"
     )
     c = d["clock_registers"]
     if c:

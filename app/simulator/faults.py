@@ -61,7 +61,8 @@ class Faults:
     drop_every: int = 0  # never answer every Nth request (0: never)
     drop_probability: float = 0.0  # or drop each request with this probability (seeded)
     # Like a strict RS-485 meter: ignore a request that comes sooner than this after the last
-    # reply (0: off). Set it from the profile's limits.pause_s to test a reader's pacing.
+    # reply (0: off). Set it to a link's pause (3.5 characters plus the profile's turnaround_s
+    # on RS-485) to test a reader's pacing.
     min_pause_ms: float = 0.0
 
     def __post_init__(self) -> None:

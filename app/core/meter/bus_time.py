@@ -2,13 +2,18 @@
 
 The planner uses it to decide whether reading through a gap of unused registers is cheaper than
 sending another request. On RS-485 every request pays fixed overhead (two frame headers, the
-silence Modbus RTU requires between frames, the meter's turnaround, the device's pause) and every
-register costs two bytes at the line's baud rate. Over TCP the round trip dominates.
+silence Modbus RTU requires after each frame, the time the meter takes to answer, the link's
+pause before the next request) and every register costs two bytes at the line's baud rate. Over
+TCP the round trip dominates.
+
+`default_pause_s` is the one rule for that pause, per link kind (the links use it): Modbus RTU's
+3.5-character silence plus the device's turnaround on RS-485, the turnaround alone through an
+RTU-over-TCP gateway, nothing over Modbus TCP.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.meter.profile import Parity
@@ -20,6 +25,7 @@ MBAP_BYTES = 7  # the TCP header replaces unit + CRC
 TCP_REQUEST_BYTES = MBAP_BYTES + 5
 TCP_RESPONSE_BYTES = MBAP_BYTES + 2
 FAST_SILENCE_S = 0.00175  # Modbus fixes t3.5 at 1.75 ms above 19200 baud
+MODBUS_CHAR_BITS = 11  # Modbus over Serial Line 1.02: start, 8 data, parity (or stop), stop
 ETHERNET_BYTE_S = 8 / 10_000_000  # 10 Mbit/s: negligible, but keeps fewer registers preferred
 
 
@@ -35,6 +41,27 @@ def bits_per_char(parity: Parity | str, stop_bits: int, data_bits: int = 8) -> i
     return 1 + data_bits + (1 if has_parity else 0) + stop_bits
 
 
+def rtu_frame_gap_s(baud: int) -> float:
+    """Modbus RTU's inter-frame silence, t3.5: 3.5 characters of 11 bits, 1.75 ms above 19200."""
+    return FAST_SILENCE_S if baud > 19200 else 3.5 * MODBUS_CHAR_BITS / baud
+
+
+def default_pause_s(kind: LinkKind, baud: int, turnaround_s: float) -> float:
+    """The silence a link keeps before each request, counted from the end of the previous reply,
+    when the user has not set one. `turnaround_s` is the device's (its profile's), beyond t3.5.
+
+    A Modbus TCP device has no RS-485 bus to turn around, and a Modbus TCP gateway paces its own
+    serial side. A transparent RTU-over-TCP gateway drives the serial line itself and forwards a
+    reply once the line has gone quiet, so t3.5 has passed by the time the reply arrives; the
+    device behind it still needs its turnaround.
+    """
+    if kind == LinkKind.TCP:
+        return 0.0
+    if kind == LinkKind.RTU_OVER_TCP:
+        return turnaround_s
+    return rtu_frame_gap_s(baud) + turnaround_s
+
+
 @dataclass(frozen=True, slots=True)
 class BusTiming:
     """The cost model of one link. All times in seconds."""
@@ -42,9 +69,9 @@ class BusTiming:
     kind: LinkKind
     baud: int = 9600  # serial side (RTU, or the gateway's line for RTU over TCP)
     char_bits: int = 10
-    turnaround_s: float = 0.010  # how long the meter takes to start answering
+    response_s: float = 0.010  # how long the meter takes to start answering
     round_trip_s: float = 0.0  # network round trip (TCP and RTU over TCP)
-    pause_s: float = 0.0  # the device's required silence between requests
+    pause_s: float = 0.0  # the link's silence before each request (see default_pause_s)
 
     @classmethod
     def rtu(
@@ -53,29 +80,26 @@ class BusTiming:
         parity: Parity | str = Parity.NONE,
         stop_bits: int = 1,
         *,
-        turnaround_s: float = 0.010,
+        response_s: float = 0.010,
         pause_s: float = 0.0,
     ) -> BusTiming:
         return cls(
             LinkKind.RTU,
             baud=baud,
             char_bits=bits_per_char(parity, stop_bits),
-            turnaround_s=turnaround_s,
+            response_s=response_s,
             pause_s=pause_s,
         )
 
     @classmethod
     def tcp(cls, round_trip_s: float = 0.005, *, pause_s: float = 0.0) -> BusTiming:
-        return cls(LinkKind.TCP, turnaround_s=0.0, round_trip_s=round_trip_s, pause_s=pause_s)
+        return cls(LinkKind.TCP, response_s=0.0, round_trip_s=round_trip_s, pause_s=pause_s)
 
     @classmethod
     def rtu_over_tcp(
         cls, baud: int = 9600, round_trip_s: float = 0.005, *, pause_s: float = 0.0
     ) -> BusTiming:
         return cls(LinkKind.RTU_OVER_TCP, baud=baud, round_trip_s=round_trip_s, pause_s=pause_s)
-
-    def with_pause(self, pause_s: float) -> BusTiming:
-        return replace(self, pause_s=pause_s)
 
     @property
     def char_s(self) -> float:
@@ -98,8 +122,11 @@ class BusTiming:
         if self.kind == LinkKind.TCP:
             frame_bytes = TCP_REQUEST_BYTES + TCP_RESPONSE_BYTES
             return self.round_trip_s + frame_bytes * ETHERNET_BYTE_S + self.pause_s
-        frames = (RTU_REQUEST_BYTES + RTU_RESPONSE_BYTES) * self.char_s + 2 * self.silence_s
-        return self.round_trip_s + frames + self.turnaround_s + self.pause_s
+        frames = (RTU_REQUEST_BYTES + RTU_RESPONSE_BYTES) * self.char_s
+        # The silence after the reply is the link's pause when that is longer: the pause is
+        # counted from the end of the reply, so the two overlap.
+        silences = self.silence_s + max(self.silence_s, self.pause_s)
+        return self.round_trip_s + frames + silences + self.response_s
 
     def request_s(self, count: int) -> float:
         """Modelled time of one read of `count` registers."""

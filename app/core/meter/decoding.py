@@ -14,13 +14,16 @@ Decoding one value, in order:
 4. The number is scaled: value * scale (computed as value / n when scale is exactly 1/n, so that
    2301 with scale 0.1 gives 230.1 rather than 230.10000000000002).
 5. A special decoding, if any, applies to the scaled value (see `decode_schneider_pf_4q`).
+
+`value_decoder` makes these choices once per value; a reader keeps one decoder per value, since
+every poll decodes every value of its profile.
 """
 
 from __future__ import annotations
 
 import math
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from app.core.meter.profile import (
     DataType,
@@ -31,6 +34,7 @@ from app.core.meter.profile import (
     WordOrder,
 )
 
+type ValueDecoder = Callable[[Sequence[int]], float | None]  # `decode_value` for one source
 type RegisterImage = Mapping[tuple[Function, int], int]
 """What a poll read: (function, 0-based address) -> 16-bit word (0..65535).
 
@@ -38,25 +42,41 @@ A plain dict works; `Function` is an IntEnum, so `(3, 3059)` and `(Function.HOLD
 same key. Registers the meter did not return are simply absent.
 """
 
-_FLOAT_FORMATS = {DataType.F32: ">f", DataType.F64: ">d"}
+_FLOAT_FORMATS = {DataType.F32: struct.Struct(">f"), DataType.F64: struct.Struct(">d")}
+_F32 = _FLOAT_FORMATS[DataType.F32]
+_WORD_SWAPS = frozenset({WordOrder.CDAB, WordOrder.DCBA})  # the last word is most significant
+_BYTE_SWAPS = frozenset({WordOrder.BADC, WordOrder.DCBA})  # each word's bytes are swapped
+_WORD_PACKERS = {
+    (swapped, count): struct.Struct(("<" if swapped else ">") + "H" * count)
+    for swapped in (False, True)
+    for count in (1, 2, 4)
+}
 
 
 def register_block(
     function: Function, start: int, words: Sequence[int]
 ) -> dict[tuple[Function, int], int]:
     """The image entries of one read response: `words[i]` is register `start + i`."""
-    return {(Function(function), start + i): word for i, word in enumerate(words)}
+    function = Function(function)
+    return {(function, address): word for address, word in enumerate(words, start)}
 
 
 def raw_words(source: RegisterSource, image: RegisterImage) -> tuple[int, ...] | None:
     """The words of one value in bus order, or None if any of them was not read."""
-    words = []
-    for address in range(source.address, source.end):
-        word = image.get((source.function, address))
-        if word is None:
-            return None
-        words.append(word)
-    return tuple(words)
+    return words_at(register_keys(source), image)
+
+
+def register_keys(source: RegisterSource) -> tuple[tuple[Function, int], ...]:
+    """The image keys of one value's registers, in bus order."""
+    return tuple((source.function, a) for a in range(source.address, source.end))
+
+
+def words_at(keys: Sequence[tuple[Function, int]], image: RegisterImage) -> tuple[int, ...] | None:
+    """The words at these keys, or None if any of them was not read."""
+    try:
+        return tuple([image[key] for key in keys])
+    except KeyError:
+        return None
 
 
 def decode_mapping(mapping: SensorMapping, image: RegisterImage) -> float | None:
@@ -64,12 +84,18 @@ def decode_mapping(mapping: SensorMapping, image: RegisterImage) -> float | None
     return decode_words(mapping, [raw_words(part, image) for part in mapping.parts])
 
 
-def decode_words(mapping: SensorMapping, words: Sequence[Sequence[int] | None]) -> float | None:
+def decode_words(
+    mapping: SensorMapping,
+    words: Sequence[Sequence[int] | None],
+    decoders: Sequence[ValueDecoder] | None = None,
+) -> float | None:
     """The sum of the parts, from each part's words in bus order (None: that part was not read).
-    None if any part is missing or not available."""
+    None if any part is missing or not available. `decoders`: the parts' own, if kept."""
+    if decoders is None:
+        decoders = [value_decoder(part) for part in mapping.parts]
     total = 0.0
-    for part, part_words in zip(mapping.parts, words, strict=True):
-        value = None if part_words is None else decode_value(part, part_words)
+    for decode, part_words in zip(decoders, words, strict=True):
+        value = None if part_words is None else decode(part_words)
         if value is None:
             return None
         total += value
@@ -78,21 +104,46 @@ def decode_words(mapping: SensorMapping, words: Sequence[Sequence[int] | None]) 
 
 def decode_value(source: RegisterSource, words: Sequence[int]) -> float | None:
     """One value from its words in bus order; None means the meter says "not available"."""
-    if len(words) != source.type.words:
-        raise ValueError(
-            f"{source.type.value} needs {source.type.words} registers, got {len(words)}"
-        )
-    if any(not 0 <= w <= 0xFFFF for w in words):
-        raise ValueError(f"register words must be 0..65535, got {list(words)}")
-    if source.not_available and bus_integer(words) in source.not_available:
-        return None
-    number = _number(source.type, ordered_bytes(words, source.word_order))
-    if number is None:
-        return None
-    value = _scaled(number, source.scale)
-    if source.decoding is SpecialDecoding.SCHNEIDER_PF_4Q:
-        return decode_schneider_pf_4q(value)
-    return value
+    return value_decoder(source)(words)
+
+
+def value_decoder(source: RegisterSource) -> ValueDecoder:
+    """`decode_value` for one source, with what depends on the source alone worked out once."""
+    data_type, count, scale = source.type, source.type.words, source.scale
+    packer = _word_packer(source.word_order in _BYTE_SWAPS, count)
+    reverse = source.word_order in _WORD_SWAPS
+    float_format = _FLOAT_FORMATS.get(data_type)
+    is_f32, signed = data_type is DataType.F32, data_type.signed
+    not_available = source.not_available
+    pf_4q = source.decoding is SpecialDecoding.SCHNEIDER_PF_4Q
+    divisor = _divisor(scale)
+
+    def decode(words: Sequence[int]) -> float | None:
+        if len(words) != count:
+            raise ValueError(f"{data_type.value} needs {count} registers, got {len(words)}")
+        if min(words) < 0 or max(words) > 0xFFFF:
+            raise ValueError(f"register words must be 0..65535, got {list(words)}")
+        if not_available and bus_integer(words) in not_available:
+            return None
+        raw = packer.pack(*reversed(words)) if reverse else packer.pack(*words)
+        number: int | float
+        if float_format is None:
+            number = int.from_bytes(raw, "big", signed=signed)  # kept exact until scaled
+        else:
+            (number,) = float_format.unpack(raw)
+            if not math.isfinite(number):
+                return None
+            if is_f32:
+                number = _shortest_f32(number, raw)
+        if scale == 1:
+            value = float(number)
+        elif divisor:
+            value = number / divisor  # correctly rounded, so 2301 * 0.1 prints as 230.1
+        else:
+            value = number * scale
+        return decode_schneider_pf_4q(value) if pf_4q else value
+
+    return decode
 
 
 def bus_integer(words: Sequence[int]) -> int:
@@ -109,12 +160,14 @@ def ordered_bytes(words: Sequence[int], order: WordOrder) -> bytes:
     ABCD: words and bytes as sent. CDAB: the last word is the most significant. BADC: bytes
     swapped inside each word. DCBA: both. With one word, CDAB is ABCD and DCBA is BADC.
     """
-    ordered = list(words)
-    if order in (WordOrder.CDAB, WordOrder.DCBA):
-        ordered.reverse()
-    if order in (WordOrder.BADC, WordOrder.DCBA):
-        ordered = [((w & 0xFF) << 8) | (w >> 8) for w in ordered]
-    return b"".join(w.to_bytes(2, "big") for w in ordered)
+    packer = _word_packer(order in _BYTE_SWAPS, len(words))
+    return packer.pack(*(reversed(words) if order in _WORD_SWAPS else words))
+
+
+def _word_packer(swapped: bool, count: int) -> struct.Struct:
+    """Packs `count` words big-endian (`swapped`: each word's bytes the other way round)."""
+    packer = _WORD_PACKERS.get((swapped, count))
+    return packer or struct.Struct(("<" if swapped else ">") + "H" * count)
 
 
 def decode_schneider_pf_4q(value: float) -> float | None:
@@ -136,33 +189,21 @@ def decode_schneider_pf_4q(value: float) -> float | None:
     return value
 
 
-def _number(data_type: DataType, raw: bytes) -> int | float | None:
-    float_format = _FLOAT_FORMATS.get(data_type)
-    if float_format is not None:
-        (number,) = struct.unpack(float_format, raw)
-        if math.isnan(number) or math.isinf(number):
-            return None
-        return _shortest_f32(number) if data_type is DataType.F32 else float(number)
-    return int.from_bytes(raw, "big", signed=data_type.signed)  # kept exact until scaled
-
-
-def _shortest_f32(number: float) -> float:
-    """The shortest decimal that is the same float32: 10528.97, not 10528.9697265625.
+def _shortest_f32(number: float, raw: bytes) -> float:
+    """The shortest decimal that is the same float32 (`raw`, big-endian): 10528.97, not
+    10528.9697265625.
 
     A meter's float32 holds about 7 significant digits; the extra digits of its exact binary
     value are noise that would otherwise travel to the table, the plot and ChileMedido.
     """
-    for digits in range(6, 10):  # 9 significant digits always round-trip a float32
-        candidate = float(f"{number:.{digits}g}")
-        if struct.pack(">f", candidate) == struct.pack(">f", number):
+    for digits in ("%.6g", "%.7g", "%.8g", "%.9g"):  # 9 digits always round-trip a float32
+        candidate = float(digits % number)
+        if _F32.pack(candidate) == raw:
             return candidate
     return number
 
 
-def _scaled(number: int | float, scale: float) -> float:
-    if scale == 1:
-        return float(number)
-    divisor = round(1 / scale) if abs(scale) < 1 else 0
-    if divisor and 1 / divisor == scale:
-        return number / divisor  # correctly rounded, so 2301 * 0.1 prints as 230.1
-    return number * scale
+def _divisor(scale: float) -> int:
+    """n when `scale` is exactly 1/n (0.1, 0.001), else 0."""
+    divisor = round(1 / scale) if 0 < abs(scale) < 1 else 0
+    return divisor if divisor and 1 / divisor == scale else 0

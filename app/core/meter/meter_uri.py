@@ -5,6 +5,9 @@
     rtutcp://192.168.1.60:4001?unit=1&baud=9600              (RTU frames through a gateway)
 
 Serial settings left out come from the meter profile's defaults; the TCP port defaults to 502.
+`pause_ms` (rtu and rtutcp) sets the silence before each request, replacing the default: on
+RS-485 Modbus's 3.5 characters plus the profile's turnaround, through a gateway the turnaround
+(see `bus_time.default_pause_s`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ EXAMPLES = (
     "rtutcp://192.168.1.60:4001?unit=1",
 )
 _SERIAL_KEYS = {"baud", "parity", "stop", "data"}
+MAX_PAUSE_MS = 10_000  # the profile's turnaround_s is capped at 10 s too
 MAX_LENGTH = 300  # a long host name, a long serial port path and every setting fit
 _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, bidi and other format characters
 _DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII: int() also reads "١٢", " 1" and "1_0"
@@ -58,6 +62,7 @@ class MeterURI:
     parity: Parity | None = None
     stop_bits: int | None = None
     data_bits: int | None = None
+    pause_ms: int | None = None  # RTU and RTU over TCP: the silence before each request
 
     def resolved_serial(self, defaults: SerialDefaults) -> SerialDefaults:
         """The serial settings: what the URI says, the profile's defaults for the rest."""
@@ -84,6 +89,7 @@ class MeterURI:
             "stop": self.stop_bits,
             "parity": parity,
             "data": self.data_bits,
+            "pause_ms": self.pause_ms,
         }
         q = "&".join(f"{k}={v}" for k, v in query.items() if v is not None)
         host = f"[{self.host}]" if ":" in self.host else self.host  # IPv6
@@ -123,6 +129,7 @@ def parse_meter_uri(uri: str) -> MeterURI:
     kind = schemes[parts.scheme]
     query = _query(parts.query, kind, uri)
     unit = _int(query, "unit", 0, 247, uri)
+    pause_ms = _int(query, "pause_ms", 0, MAX_PAUSE_MS, uri)
     if kind == LinkKind.RTU:
         return MeterURI(
             kind,
@@ -132,10 +139,11 @@ def parse_meter_uri(uri: str) -> MeterURI:
             parity=_parity(query, uri),
             stop_bits=_int(query, "stop", 1, 2, uri),
             data_bits=_int(query, "data", 7, 8, uri),
+            pause_ms=pause_ms,
         )
     host, port = _host_port(parts.netloc, parts.path, uri)
     baud = _int(query, "baud", 300, 1_000_000, uri)
-    return MeterURI(kind, unit, host=host, port=port, baud=baud)
+    return MeterURI(kind, unit, host=host, port=port, baud=baud, pause_ms=pause_ms)
 
 
 def _check_characters(text: str, uri: str) -> None:
@@ -160,6 +168,8 @@ def _query(text: str, kind: LinkKind, uri: str) -> dict[str, str]:
     allowed = {"unit"} | (_SERIAL_KEYS if kind == LinkKind.RTU else set())
     if kind == LinkKind.RTU_OVER_TCP:
         allowed.add("baud")  # the gateway's line speed, for the bus-time model
+    if kind != LinkKind.TCP:
+        allowed.add("pause_ms")  # an RS-485 matter: a Modbus TCP device needs no pause
     try:
         pairs = parse_qsl(
             text, keep_blank_values=True, strict_parsing=bool(text), max_num_fields=10
@@ -278,11 +288,17 @@ def open_link(
     """The link a URI names (not connected yet), paced and timed for the profile's device."""
     if profile is not None:
         options.setdefault("timeout_s", profile.limits.timeout_s)
-        options.setdefault("pause_s", profile.limits.pause_s)
+    if uri.pause_ms is not None:
+        options.setdefault("pause_s", uri.pause_ms / 1000)
     defaults = profile.serial if profile is not None else SerialDefaults()
+    link: ModbusLink
     if uri.kind == LinkKind.TCP:
-        return TcpLink(uri.host, uri.port, **options)
-    if uri.kind == LinkKind.RTU_OVER_TCP:
-        return RtuOverTcpLink(uri.host, uri.port, baud=uri.baud or defaults.baud, **options)
-    s = uri.resolved_serial(defaults)
-    return SerialLink(uri.serial_port, s.baud, s.parity, s.stop_bits, s.data_bits, **options)
+        link = TcpLink(uri.host, uri.port, **options)
+    elif uri.kind == LinkKind.RTU_OVER_TCP:
+        link = RtuOverTcpLink(uri.host, uri.port, baud=uri.baud or defaults.baud, **options)
+    else:
+        s = uri.resolved_serial(defaults)
+        link = SerialLink(uri.serial_port, s.baud, s.parity, s.stop_bits, s.data_bits, **options)
+    if profile is not None:
+        link.require_turnaround(profile.limits.turnaround_s)
+    return link

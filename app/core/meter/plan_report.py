@@ -14,7 +14,7 @@ def describe_plan(plan: ReadPlan, width: int = 100) -> str:
         f"Read plan: {plan.requests} request{'s' if plan.requests != 1 else ''}, "
         f"{plan.registers} registers, modelled {plan.modelled_s * 1000:.1f} ms per poll "
         f"({plan.timing.describe()}"
-        + (f", {plan.timing.pause_s * 1000:g} ms pause" if plan.timing.pause_s else "")
+        + (f", {plan.timing.pause_s * 1000:.3g} ms pause" if plan.timing.pause_s else "")
         + ")",
         f"{'#':>3}  {'unit':>4}  {'fn':>2}  {'start':>5}  {'count':>5}  gaps read through",
     ]

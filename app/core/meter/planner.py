@@ -93,9 +93,10 @@ def plan_reads(
     unreadable: Collection[RegisterKey] = frozenset(),
     merge: bool = True,
 ) -> ReadPlan:
-    """Plan the reads for one unit. `merge=False` reads each value on its own (for comparison)."""
+    """Plan the reads for one unit. `merge=False` reads each value on its own (for comparison).
+
+    `timing` is the link's model, its pause included (`ModbusLink.timing`)."""
     cap = min(limits.max_registers_per_request, MODBUS_MAX_REGISTERS)
-    timing = timing.with_pause(max(timing.pause_s, limits.pause_s))
     values, skipped = _collect_values(mappings, unreadable)
     blocks: list[ReadBlock] = []
     for function in sorted(values):

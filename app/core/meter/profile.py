@@ -32,11 +32,14 @@ class DataType(StrEnum):
     @property
     def words(self) -> int:
         """How many 16-bit registers a value of this type takes."""
-        return int(self.value[1:]) // 16
+        return _WORDS[self]  # a look-up: every decoded value asks
 
     @property
     def signed(self) -> bool:
         return self.value[0] in "if"
+
+
+_WORDS = {t: int(t.value[1:]) // 16 for t in DataType}
 
 
 class WordOrder(StrEnum):
@@ -116,7 +119,10 @@ class DeviceLimits:
     """What the device tolerates on the bus."""
 
     max_registers_per_request: int = 125  # Modbus caps a read at 125 registers
-    pause_s: float = 0.0  # silence to keep between two requests (RS-485 devices need it)
+    # How long the device needs after its reply before it hears the next request, beyond Modbus
+    # RTU's 3.5-character silence (which every RS-485 link keeps anyway). An RS-485 matter: a
+    # link over Modbus TCP ignores it (app.core.meter.bus_time.default_pause_s).
+    turnaround_s: float = 0.0
     timeout_s: float = 1.0
     reads_through_gaps: bool = True  # False if reading an unmapped register raises an exception
 

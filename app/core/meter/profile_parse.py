@@ -41,7 +41,10 @@ LOCATION_KEYS = {"function", "address", "type", "word_order", "scale", "not_avai
 DEFAULT_KEYS = {"function", "type", "word_order"}
 ENTRY_KEYS = LOCATION_KEYS | {"name", "parts", "confidence", "sources", "note"}
 PART_KEYS = LOCATION_KEYS | {"optional"}
-LIMIT_KEYS = {"max_registers_per_request", "pause_s", "timeout_s", "reads_through_gaps"}
+LIMIT_KEYS = {
+    "max_registers_per_request", "turnaround_s", "pause_s", "timeout_s", "reads_through_gaps",
+}  # fmt: skip
+OLD_TURNAROUND_KEY = "pause_s"  # the old name of turnaround_s, still read
 SERIAL_KEYS = {"baud", "parity", "stop_bits", "data_bits"}
 CLOCK_KEYS = {
     "function", "address", "count", "format", "local_time", "settable", "command_address",
@@ -268,10 +271,22 @@ def _limits(f: FieldReader) -> DeviceLimits:
         max_registers_per_request=f.integer(
             "max_registers_per_request", 1, 125, d.max_registers_per_request
         ),
-        pause_s=f.number("pause_s", 0.0, 10.0, d.pause_s),
+        turnaround_s=_turnaround(f, d.turnaround_s),
         timeout_s=f.number("timeout_s", 0.01, 60.0, d.timeout_s),
         reads_through_gaps=f.boolean("reads_through_gaps", d.reads_through_gaps),
     )
+
+
+def _turnaround(f: FieldReader, default: float) -> float:
+    """`turnaround_s`, or its old name `pause_s` in profiles written before the rename: kept
+    as a turnaround, it gives at least the silence the old pause gave."""
+    if f.has("turnaround_s") and f.has(OLD_TURNAROUND_KEY):
+        raise f.error(
+            ProfileErrorCode.BAD_VALUE,
+            "'pause_s' is the old name of 'turnaround_s'; give only 'turnaround_s'",
+        )
+    key = OLD_TURNAROUND_KEY if f.has(OLD_TURNAROUND_KEY) else "turnaround_s"
+    return f.number(key, 0.0, 10.0, default)
 
 
 def _serial(f: FieldReader) -> SerialDefaults:

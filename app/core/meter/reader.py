@@ -24,7 +24,14 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from enum import Enum
 
-from app.core.meter.decoding import decode_words, raw_words, register_block
+from app.core.meter.decoding import (
+    ValueDecoder,
+    decode_words,
+    register_block,
+    register_keys,
+    value_decoder,
+    words_at,
+)
 from app.core.meter.links import LinkError, LinkStats, LinkTimeout, ModbusLink, explain_exception
 from app.core.meter.links.errors import MISSING_REGISTER_CODES
 from app.core.meter.planner import PlannedValue, ReadPlan, RegisterKey, atomic_spans, plan_reads
@@ -66,11 +73,15 @@ class MeterReader:
         self.mappings: tuple[SensorMapping, ...] = profile.sensors + (
             profile.auxiliary if include_auxiliary else ()
         )
+        self._aux = frozenset(m.sensor for m in profile.auxiliary)
+        # Each value's image keys and decoder, worked out once: every poll decodes them all.
+        self._keys = [tuple(register_keys(p) for p in m.parts) for m in self.mappings]
+        self._decoders = [tuple(value_decoder(p) for p in m.parts) for m in self.mappings]
         self.missing: dict[RegisterKey, int] = {}  # register -> the exception that revealed it
         self._cap = profile.limits.max_registers_per_request
         self._served: set[int] = set()  # request sizes (registers) the device has answered
         self._plan: ReadPlan | None = None
-        link.require_pause(profile.limits.pause_s)
+        link.require_turnaround(profile.limits.turnaround_s)
 
     @property
     def plan(self) -> ReadPlan:
@@ -126,8 +137,8 @@ class MeterReader:
         stats: LinkStats,
     ) -> BlockRead:
         """Read the registers of `values` in one request, bisecting on exceptions."""
-        start = min(v.source.address for v in values)
-        end = max(v.source.end for v in values)
+        start = min([v.source.address for v in values])
+        end = max([v.source.end for v in values])
         reply = await self.link.read(self.unit, function, start, end - start, stats=stats)
         if reply.exception is None:
             image.update(register_block(function, start, reply.registers))
@@ -197,18 +208,18 @@ class MeterReader:
         values: dict[str, float | None] = {}
         extras: dict[str, float | None] = {}
         raw: dict[str, tuple[tuple[int, ...] | None, ...]] = {}
-        aux = {m.sensor for m in self.profile.auxiliary}
-        for mapping in self.mappings:
+        parts = zip(self.mappings, self._keys, self._decoders, strict=True)
+        for mapping, keys, decoders in parts:
             name = mapping.sensor
-            words = tuple(raw_words(p, image) for p in mapping.parts)
+            words = tuple([words_at(k, image) for k in keys])
             raw[name] = words
-            value = self._sum(mapping, words, notes)
+            value = self._sum(mapping, words, decoders, notes)
             if value is not None and name in notes:
                 problems.pop(name, None)  # the refused optional part is the note, not a problem
             if value is not None and (why := impossible_value(name, value)) is not None:
                 problems[name] = _impossible_problem(name, value, why)
                 value = None
-            (extras if name in aux else values)[name] = value
+            (extras if name in self._aux else values)[name] = value
             if value is not None or name in problems:
                 continue
             if name in plan.skipped:
@@ -226,16 +237,19 @@ class MeterReader:
         self,
         mapping: SensorMapping,
         words: tuple[tuple[int, ...] | None, ...],
+        decoders: tuple[ValueDecoder, ...],
         notes: dict[str, SensorProblem],
     ) -> float | None:
         """The mapping's value; an optional part the meter lacks is left out, with a note."""
+        if None not in words:  # every part was read: the common case
+            return decode_words(mapping, words, decoders)
         lacking = [
             p
             for p, w in zip(mapping.parts, words, strict=True)
             if p.optional and w is None and (p.function, p.address) in self.missing
         ]
         if not lacking or len(lacking) == len(mapping.parts):
-            return decode_words(mapping, words)
+            return decode_words(mapping, words, decoders)
         kept = [(p, w) for p, w in zip(mapping.parts, words, strict=True) if p not in lacking]
         value = decode_words(
             replace(mapping, parts=tuple(p for p, _ in kept)), [w for _, w in kept]

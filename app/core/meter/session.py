@@ -15,7 +15,7 @@ loop, and read by the GUI under the history's lock.
 from __future__ import annotations
 
 import asyncio
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from app.core.events import EventStream
 from app.core.meter.bus_time import LinkKind
@@ -25,7 +25,9 @@ from app.core.meter.meter_uri import MeterURI, open_link
 from app.core.meter.profile import MeterProfile
 from app.core.meter.reader import MeterReader
 from app.core.meter.reading import MeterReading
-from app.core.readings.history import ReadingHistory
+
+if TYPE_CHECKING:
+    from app.core.readings.history import ReadingHistory
 
 
 class MeterSession:
@@ -48,7 +50,12 @@ class MeterSession:
         self.reader = MeterReader(
             self.link, profile, uri.unit_for(profile), include_auxiliary=include_auxiliary
         )
-        self.history = history if history is not None else ReadingHistory()
+        if history is None:
+            # Imported here: the history's numpy loads with the first meter, not with the app.
+            from app.core.readings.history import ReadingHistory
+
+            history = ReadingHistory()
+        self.history = history
         self.readings: EventStream[MeterReading] = EventStream()
         self.latest: MeterReading | None = None
         self.polls = 0  # readings taken since the session began
@@ -123,10 +130,11 @@ class MeterSession:
 
 
 def _link_of(uri: MeterURI, profile: MeterProfile) -> tuple[object, ...]:
-    """What decides which link is opened: the address, and the serial settings in effect."""
+    """What decides which link is opened: the address, the serial settings in effect and the
+    pause the address sets."""
     serial = uri.resolved_serial(profile.serial)
     if uri.kind == LinkKind.TCP:
         return (uri.kind, uri.host, uri.port)
     if uri.kind == LinkKind.RTU_OVER_TCP:
-        return (uri.kind, uri.host, uri.port, serial.baud)
-    return (uri.kind, uri.serial_port, serial)
+        return (uri.kind, uri.host, uri.port, serial.baud, uri.pause_ms)
+    return (uri.kind, uri.serial_port, serial, uri.pause_ms)

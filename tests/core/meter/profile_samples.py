@@ -28,7 +28,7 @@ GOOD = (
 
 [limits]
 max_registers_per_request = 40
-pause_s = 0.1
+turnaround_s = 0.1
 
 [serial]
 baud = 19200

@@ -18,7 +18,7 @@ import serial
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.meter.links import LinkError, LinkEvent, LinkState, SerialLink, TcpLink
+from app.core.meter.links import LinkDown, LinkError, LinkEvent, LinkState, SerialLink, TcpLink
 from app.core.meter.links.guard import mbap_problem
 from app.core.meter.profile import Function
 from app.core.meter.profile_loader import default_library
@@ -193,3 +193,21 @@ async def test_a_host_name_no_resolver_takes_ends_failed() -> None:
         await link.connect()
     assert caught.value.code in {"host-unknown", "connect-failed"}
     assert link.state == LinkState.FAILED
+
+
+async def test_a_connection_lost_while_waiting_ends_the_request_at_once() -> None:
+    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readexactly(12)  # the request, then the meter's side goes away
+        writer.close()
+
+    server = await asyncio.start_server(hang_up, "127.0.0.1", 0)
+    host, port = server.sockets[0].getsockname()[:2]
+    link = TcpLink(host, port, timeout_s=5.0, retries=0)
+    started = time.monotonic()
+    with pytest.raises(LinkDown) as info:
+        await link.read(1, Function.INPUT, 0, 2)
+    assert time.monotonic() - started < 2  # not at the 5 s timeout
+    assert info.value.code == "connection-lost"
+    await link.close()
+    server.close()
+    await server.wait_closed()

@@ -140,7 +140,10 @@ async def test_serial_port_disappearing_mid_poll_is_reported_and_survived() -> N
     pair = PtyPair()
     sim = MeterSimulator({2: make_meter(profile)})
     await sim.start_serial(pair.sim_end, 9600)
-    link = SerialLink(pair.client_end, 9600, timeout_s=0.5, backoff=Backoff(0.05, 0.2))
+    # A 50 ms pause keeps the poll long enough to pull the adapter out in the middle of it.
+    link = SerialLink(
+        pair.client_end, 9600, timeout_s=0.5, backoff=Backoff(0.05, 0.2), pause_s=0.05
+    )
     events = recorder(link)
     reader = MeterReader(link, profile, 2)
     try:

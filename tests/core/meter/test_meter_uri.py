@@ -39,6 +39,8 @@ def test_rtu_linux_and_windows_ports() -> None:
         "rtu:///dev/ttyUSB0?unit=2&baud=19200&stop=2&parity=O&data=7",
         "rtu://COM3",
         "rtutcp://10.0.0.9:4001?unit=5&baud=38400",
+        "rtutcp://10.0.0.9:4001?unit=5&pause_ms=20",
+        "rtu:///dev/ttyUSB0?baud=9600&pause_ms=0",
     ],
 )
 def test_a_uri_written_back_reads_the_same(text: str) -> None:
@@ -51,10 +53,10 @@ def test_missing_serial_settings_come_from_the_profile() -> None:
     defaults = SerialDefaults(baud=19200, parity=Parity.EVEN, stop_bits=1)
     resolved = uri.resolved_serial(defaults)
     assert (resolved.baud, resolved.parity, resolved.stop_bits) == (38400, Parity.EVEN, 1)
-    link = open_link(uri, profile(serial=defaults, limits=DeviceLimits(pause_s=0.05)))
+    link = open_link(uri, profile(serial=defaults, limits=DeviceLimits(turnaround_s=0.05)))
     assert isinstance(link, SerialLink)
     assert link.settings == "38400 8E1"
-    assert link.pause_s == 0.05
+    assert link.pause_s == 0.00175 + 0.05  # Modbus's fixed t3.5 above 19200 baud + turnaround
     assert link.timing.char_bits == 11
 
 
@@ -87,6 +89,8 @@ def test_rtu_over_tcp_link() -> None:
         ("rtu:///dev/ttyUSB0?stop=3", "uri-stop", "stop='3'"),
         ("rtu:///dev/ttyUSB0?baud=fast", "uri-baud", "baud='fast'"),
         ("rtu://", "uri-port", "missing"),
+        ("tcp://1.2.3.4?pause_ms=5", "uri-query", "pause_ms"),  # Modbus TCP never pauses
+        ("rtutcp://1.2.3.4?pause_ms=20000", "uri-pause_ms", "0 to 10000"),
     ],
 )
 def test_bad_uris_name_the_wrong_part_and_show_examples(uri: str, code: str, names: str) -> None:

@@ -193,6 +193,6 @@ def test_one_value_per_request_when_not_merging() -> None:
 def test_pause_counts_per_request() -> None:
     values = [mapping("a", 0), mapping("b", 100)]
     fast = plan_reads(1, values, DeviceLimits(), BusTiming.rtu(9600))
-    paused = plan_reads(1, values, DeviceLimits(pause_s=0.2), BusTiming.rtu(9600))
+    paused = plan_reads(1, values, DeviceLimits(), BusTiming.rtu(9600, pause_s=0.2))
     assert fast.requests == 2
     assert paused.requests == 1

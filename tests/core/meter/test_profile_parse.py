@@ -25,7 +25,7 @@ def test_a_valid_profile_loads_in_full(tmp_path: Path) -> None:
     assert profile.default_unit == 7
     assert profile.notes == ("check the display",)
     assert profile.limits.max_registers_per_request == 40
-    assert profile.limits.pause_s == 0.1
+    assert profile.limits.turnaround_s == 0.1
     assert (profile.serial.baud, profile.serial.parity) == (19200, Parity.EVEN)
     assert profile.sources == {"S1": "the Acme manual"}
     v_an = profile.mapping("Voltaje A-N")
@@ -51,6 +51,11 @@ def test_a_valid_profile_loads_in_full(tmp_path: Path) -> None:
     assert profile.clock.format is ClockFormat.SCHNEIDER_DATETIME
     assert (profile.clock.command_address, profile.clock.set_command) == (5249, 1003)
     assert profile.clock.local_time
+
+
+def test_the_old_name_pause_s_is_read_as_the_turnaround(tmp_path: Path) -> None:
+    text = HEADER + '[limits]\npause_s = 0.05\n[[sensor]]\nname = "Corriente A"\naddress = 6\n'
+    assert load_profile_file(write(tmp_path, "acme.toml", text)).limits.turnaround_s == 0.05
 
 
 def test_decomposed_accents_are_accepted_as_the_same_name(tmp_path: Path) -> None:
@@ -156,6 +161,13 @@ BAD_CASES = [
         ProfileErrorCode.BAD_VALUE,
         "[limits]: 'max_registers_per_request' must be 1..125, got 200",
         id="too-many-registers",
+    ),
+    pytest.param(
+        '[limits]\nturnaround_s = 0.1\npause_s = 0.1\n[[sensor]]\nname = "Corriente A"\n'
+        "address = 6\n",
+        ProfileErrorCode.BAD_VALUE,
+        "'pause_s' is the old name of 'turnaround_s'; give only 'turnaround_s'",
+        id="turnaround-twice",
     ),
     pytest.param(
         '[serial]\nparity = "even"\n[[sensor]]\nname = "Corriente A"\naddress = 6\n',

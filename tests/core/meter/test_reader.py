@@ -58,7 +58,7 @@ async def test_sdm630_with_a_125_register_cap_takes_3_requests(
     meter_sim_tcp: SimTcpFactory,
 ) -> None:
     shipped = default_library().get("eastron-sdm630")
-    profile = dataclasses.replace(shipped, limits=DeviceLimits(125, pause_s=0.05))
+    profile = dataclasses.replace(shipped, limits=DeviceLimits(125, turnaround_s=0.05))
     sim = await meter_sim_tcp(profile)
     link = link_to(sim)
     reading = await MeterReader(link, profile, 1).poll()

@@ -259,8 +259,17 @@ def test_device_limits() -> None:
     assert profile("eastron-sdm630").limits.max_registers_per_request == 80
     for cg in ("carlo-gavazzi-em340", "carlo-gavazzi-em24", "carlo-gavazzi-em24-ethernet"):
         assert profile(cg).limits.max_registers_per_request == 50
-    assert profile("carlo-gavazzi-em24-ethernet").limits.pause_s == 0  # Modbus TCP only
+    assert profile("carlo-gavazzi-em24-ethernet").limits.turnaround_s == 0  # Modbus TCP only
     assert profile("schneider-iem3000").serial.parity is Parity.EVEN
+
+
+def test_every_turnaround_says_where_it_comes_from() -> None:
+    for path in sorted(shipped_profiles_dir().glob("*.toml")):
+        lines = [line for line in path.read_text("utf-8").splitlines() if "turnaround_s" in line]
+        assert len(lines) == 1, path.name
+        assert "#" in lines[0], (
+            f"{path.name}: say where turnaround_s comes from, or that no figure is documented"
+        )
 
 
 def test_traps_are_in_the_notes() -> None:

@@ -14,11 +14,11 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 
 from pymodbus.client.base import ModbusBaseClient
-from pymodbus.pdu import ModbusPDU
+from pymodbus.exceptions import ConnectionException
 
 from app.core.events import EventStream
 from app.core.meter.links.errors import LinkDown, LinkError
-from app.core.meter.links.guard import guard_frames, record_open_errors
+from app.core.meter.links.guard import end_request, guard_frames, record_open_errors
 from app.core.meter.links.state import Backoff, LinkEvent, LinkState
 from app.core.traffic import Channel, Direction, TrafficLog
 
@@ -36,8 +36,6 @@ class LinkConnection(ABC):
         self._lock = asyncio.Lock()  # one request (or connect) at a time
         self._client: ModbusBaseClient | None = None
         self._generation = 0
-        self._inflight: asyncio.Task[ModbusPDU] | None = None
-        self._cut: LinkDown | None = None  # why the in-flight request was cut off
         self._reconnect_task: asyncio.Task[None] | None = None
         self._tx = b""  # the last frame sent and received, for byte counts and the traffic log
         self._rx = b""
@@ -168,10 +166,9 @@ class LinkConnection(ABC):
         if self._state != LinkState.CONNECTED:
             return
         cause = self._lost()
+        if self._client is not None:  # a request waiting for its reply fails now, with the cause
+            end_request(self._client, ConnectionException(cause.message))
         self._client = None
-        if self._inflight is not None and not self._inflight.done():
-            self._cut = cause
-            self._inflight.cancel()
         self._down = cause
         self._reconnect_task = asyncio.get_running_loop().create_task(self._reconnect(cause))
 

@@ -10,6 +10,7 @@ pymodbus (3.16) lets two kinds of failure escape where Medido cannot catch them:
 `guard_frames` catches the first in the client's data callback, drops the bytes and ends the
 waiting request at once; `record_open_errors` keeps the reason for the second. Both wrap
 attributes of the client's transaction manager (`ctx`), covered by tests against a raw server.
+`end_request` ends the waiting request with any exception (the link's, when the connection goes).
 """
 
 from __future__ import annotations
@@ -54,12 +55,17 @@ def guard_frames(
             except Exception as exc:  # pymodbus's decoder raising on garbage
                 why = str(exc) or type(exc).__name__
         on_bad_frame(why)
-        future: asyncio.Future[Any] | None = getattr(ctx, "response_future", None)
-        if future is not None and not future.done():
-            future.set_exception(ModbusIOException(why))  # the request ends now, not at timeout
+        end_request(client, ModbusIOException(why))  # the request ends now, not at timeout
         return len(data)  # drop what was received: the stream's framing is lost
 
     ctx.callback_data = callback_data
+
+
+def end_request(client: ModbusBaseClient, exc: Exception) -> None:
+    """Make the request waiting for its reply on `client`, if any, raise `exc` now."""
+    future: asyncio.Future[Any] | None = getattr(client.ctx, "response_future", None)
+    if future is not None and not future.done():
+        future.set_exception(exc)
 
 
 def record_open_errors(client: ModbusBaseClient, record: Callable[[Exception], None]) -> None:

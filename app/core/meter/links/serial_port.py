@@ -15,7 +15,7 @@ from pymodbus.client.base import ModbusBaseClient
 from pymodbus.framer import FramerType
 from serial.tools import list_ports
 
-from app.core.meter.bus_time import BusTiming
+from app.core.meter.bus_time import BusTiming, LinkKind
 from app.core.meter.links.base import LinkOptions, ModbusLink
 from app.core.meter.links.errors import LinkDown, LinkError
 from app.core.meter.profile import Parity
@@ -63,6 +63,8 @@ def port_present(port: str) -> bool:
 class SerialLink(ModbusLink):
     """One serial port; every unit id on its RS-485 bus is reached through it."""
 
+    kind = LinkKind.RTU
+
     def __init__(
         self,
         port: str,
@@ -71,7 +73,7 @@ class SerialLink(ModbusLink):
         stop_bits: int = 1,
         data_bits: int = 8,
         *,
-        turnaround_s: float = 0.010,
+        response_s: float = 0.010,
         **options: Unpack[LinkOptions],
     ) -> None:
         super().__init__(**options)
@@ -80,7 +82,7 @@ class SerialLink(ModbusLink):
         self.parity = Parity(parity)
         self.stop_bits = stop_bits
         self.data_bits = data_bits
-        self.turnaround_s = turnaround_s
+        self.response_s = response_s  # for the bus-time model only: how long meters take
 
     @property
     def settings(self) -> str:
@@ -97,7 +99,7 @@ class SerialLink(ModbusLink):
             self.baud,
             self.parity,
             self.stop_bits,
-            turnaround_s=self.turnaround_s,
+            response_s=self.response_s,
             pause_s=self.pause_s,
         )
 

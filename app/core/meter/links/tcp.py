@@ -10,7 +10,7 @@ from pymodbus.client import AsyncModbusTcpClient
 from pymodbus.client.base import ModbusBaseClient
 from pymodbus.framer import FramerType
 
-from app.core.meter.bus_time import BusTiming
+from app.core.meter.bus_time import BusTiming, LinkKind
 from app.core.meter.links.base import LinkOptions, ModbusLink
 from app.core.meter.links.errors import LinkDown, LinkError
 from app.core.meter.links.guard import mbap_problem
@@ -22,6 +22,7 @@ class TcpLink(ModbusLink):
     """A Modbus TCP connection to a meter or a TCP gateway (unit id per request)."""
 
     scheme = "tcp"
+    kind = LinkKind.TCP
     framer = FramerType.SOCKET
     garbled_hint = (
         "check that this address and port speak Modbus TCP (a serial gateway in transparent "
@@ -106,6 +107,7 @@ class RtuOverTcpLink(TcpLink):
     """RTU frames (with CRC) through a transparent serial-to-TCP gateway."""
 
     scheme = "rtutcp"
+    kind = LinkKind.RTU_OVER_TCP
     framer = FramerType.RTU
     garbled_hint = (
         "check that the gateway passes RTU frames through (a Modbus TCP gateway needs tcp://), "
