@@ -3,6 +3,8 @@ the readings themselves, across ring wraps, new sensors and every level."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -45,7 +47,8 @@ def test_the_envelope_holds_every_peak_and_only_real_readings(
         values[start_gap : start_gap + int(rng.integers(0, 5000))] = np.nan
     history = history_of(values, float(capacity), late_sensor_from=n // 3)
     newest, oldest = history.newest, history.oldest
-    assert newest is not None and oldest is not None
+    assert newest is not None
+    assert oldest is not None
     a, b = sorted(cut)
     start, end = oldest + a * (newest - oldest), oldest + b * (newest - oldest)
     window = history.window(start, end, ["P", "Q"])
@@ -98,8 +101,9 @@ def test_appends_after_a_query_update_only_the_tail_and_stay_right() -> None:
         newest = history.newest
         assert newest is not None
         window = history.window(newest - 15_000, newest, ["P"])
-        x, y = history.envelope(newest - 15_000, newest, ["P"], 300 + round_)["P"]
-        assert y.max() == window.values["P"].max() and y.min() == window.values["P"].min()
+        _x, y = history.envelope(newest - 15_000, newest, ["P"], 300 + round_)["P"]
+        assert y.max() == window.values["P"].max()
+        assert y.min() == window.values["P"].min()
 
 
 def test_a_cleared_history_starts_its_pyramid_again() -> None:
@@ -108,8 +112,9 @@ def test_a_cleared_history_starts_its_pyramid_again() -> None:
     history.clear()
     for i in range(LEVELS[1] * 20):
         history.append(T0 + i, {"P": -float(i)})
-    x, y = history.envelope(T0, T0 + 10_000, ["P"], 10)["P"]
-    assert y.max() == 0.0 and y.min() == -(LEVELS[1] * 20 - 1)
+    _x, y = history.envelope(T0, T0 + 10_000, ["P"], 10)["P"]
+    assert y.max() == 0.0
+    assert y.min() == -(LEVELS[1] * 20 - 1)
 
 
 def expected_envelope(
@@ -121,7 +126,7 @@ def expected_envelope(
 
     cuts = [lo, *range(-(-lo // size) * size, hi, size), hi]
     at: list[int] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if b <= a:
             continue
         piece = values[a:b]
