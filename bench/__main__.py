@@ -38,7 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, help="run only these")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"default: {RESULTS}")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one, print JSON
+    parser.add_argument(
+        "--markdown", type=Path, metavar="JSON", help="print a results file as a Markdown table"
+    )
     args = parser.parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text("utf-8"))))
+        return 0
     if args.one:
         return run_one(args.one, args.quick)
     figures: list[dict[str, Any]] = []
@@ -93,6 +99,23 @@ def print_rows(figures: list[dict[str, Any]]) -> None:
             value += f" vs {f['baseline']:.4g} ({f['ratio']:.2f}×)"
         mark = "met" if f["met"] else "MISSED"
         print(f"{f['row']:>2} {f['what'][:58]:<58} {value:<32} {f['target']:<10} {mark}")
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The table docs/PERFORMANCE.md shows, from a results file."""
+    lines = [
+        "| # | What | Figure (median) | Baseline, same run | Ratio | Target | |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for f in report["figures"]:
+        baseline = f"{f['baseline']:.4g} {f['unit']}" if f["baseline"] is not None else "—"
+        ratio = f"{f['ratio']:.2f}×" if f["ratio"] is not None else "—"
+        mark = "met" if f["met"] else "**missed**"
+        figure, target = f"{f['value']:.4g} {f['unit']}", f["target"]
+        lines.append(
+            f"| {f['row']} | {f['what']} | {figure} | {baseline} | {ratio} | {target} | {mark} |"
+        )
+    return "\n".join(lines)
 
 
 def machine() -> dict[str, Any]:
