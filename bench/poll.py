@@ -27,7 +27,7 @@ from typing import Any
 
 from pymodbus.client import AsyncModbusTcpClient
 
-from bench.figures import Figure, Sample, paired, timed
+from bench.figures import Figure, paired, timed
 
 PROFILES = ("eastron-sdm630", "carlo-gavazzi-em24-ethernet", "schneider-iem3000")
 FROZEN_AT = 1_741_615_200.0  # the tests' fixed time: the meters answer the same every poll
@@ -96,7 +96,9 @@ def _compare(
 
     try:
         result = paired(timed(run(medido)), timed(run(raw)), runs, warmup=2)
-        cpu = paired(cpu_timed(run(medido)), cpu_timed(run(raw)), runs, warmup=0)
+        cpu = paired(
+            timed(run(medido), time.process_time), timed(run(raw), time.process_time), runs, 0
+        )
     finally:
         loop.run_until_complete(link.close())
         client.close()
@@ -123,17 +125,6 @@ def _compare(
             "cpu_ratio": round(cpu.ratio, 3),
         },
     )
-
-
-def cpu_timed(action: Callable[[], object]) -> Sample:
-    """A sample of the CPU time this process spends on one call of `action`, in seconds."""
-
-    def sample() -> float:
-        started = time.process_time()
-        action()
-        return time.process_time() - started
-
-    return sample
 
 
 def _serve(profiles: tuple[str, ...], pipe: multiprocessing.connection.Connection) -> None:
