@@ -18,8 +18,10 @@ Windows DLLs are not looked at (the spec trims on Linux only).
 from __future__ import annotations
 
 import struct
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 ELF_MAGIC = b"\x7fELF"
 PT_LOAD = 1
@@ -119,3 +121,28 @@ def unreachable(
             kept.add(dest)
             todo.extend(links[dest] - kept)
     return {dest for dest, _, _ in entries} - kept
+
+
+def trim(analysis: Any, left_out: Callable[[str], bool]) -> tuple[int, int]:
+    """Leave `left_out` files out of a PyInstaller Analysis, and on Linux the libraries only
+    they load (`unreachable`). Returns how many such libraries went and their bytes.
+
+    Both specs call it (medido.spec, baseline/bare_window.spec), so the start-up baseline is
+    frozen the way Medido is. On Windows the Qt wheel brings no host libraries, and only the
+    left-out files themselves go.
+    """
+    gone: set[str] = set()
+    if sys.platform.startswith("linux"):
+        symlinks = [entry for entry in analysis.datas if entry[2] == "SYMLINK"]
+        gone = unreachable(analysis.binaries, symlinks, left_out)
+    orphans = {dest for dest in gone if not left_out(dest)}
+    weight = sum(Path(src).stat().st_size for dest, src, _ in analysis.binaries if dest in orphans)
+    analysis.binaries = [
+        entry for entry in analysis.binaries if not left_out(entry[0]) and entry[0] not in gone
+    ]
+    analysis.datas = [
+        entry
+        for entry in analysis.datas
+        if not left_out(entry[0]) and not (entry[2] == "SYMLINK" and entry[1] in gone)
+    ]
+    return len(orphans), weight

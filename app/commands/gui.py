@@ -18,7 +18,8 @@ Run `medido --help` for the rest. To open the app, log in with a desktop session
 ssh -X); QT_QPA_PLATFORM=offscreen runs it without showing anything.
 """
 
-# Smoke tests (tests, the packaged app's build check) close the app after this many ms.
+# Smoke tests (tests, the packaged app's build check) and the start-up figures close the app
+# this many ms after its window first painted.
 QUIT_AFTER_ENV = "MEDIDO_QUIT_AFTER_MS"
 
 # What the app's start-up needs of the core, imported before PySide6 on purpose: PySide6 reads
@@ -48,15 +49,13 @@ def run_gui(demo: bool) -> int:
         return 2
     for name in BEFORE_QT:
         importlib.import_module(name)
-    from PySide6.QtCore import QTimer
-
     from app.gui.app import launch
 
     running = launch(demo=demo)
     running.window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after:
-        QTimer.singleShot(int(quit_after), running.window.close)
+        running.window.close_after_first_paint(int(quit_after))
     try:
         code = running.app.exec()
     finally:

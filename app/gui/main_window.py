@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.version import app_version, tzdata_version
+from app.gui.first_paint import note_first_paint
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
 from app.gui.message_banner import Level
@@ -56,6 +57,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack = StepStack(session, STEPS)  # the deferred pages: after the first paint
         self.stack.step_state.connect(self._on_step_state)
         self._painted = False
+        self._close_after_ms: int | None = None  # smoke tests and start-up figures
         self.sidebar.currentRowChanged.connect(self.stack.show_row)
         session.step_requested.connect(self.show_step)
         central = QWidget()
@@ -98,9 +100,16 @@ class MainWindow(Retranslating, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            note_first_paint()
+            if self._close_after_ms is not None:
+                QTimer.singleShot(self._close_after_ms, self.close)
             # On screen now: the deferred pages once this paint is flushed. (A zero timer
             # started by show() fires before the first paint, hence waiting for it here.)
             QTimer.singleShot(0, self._build_deferred)
+
+    def close_after_first_paint(self, ms: int) -> None:
+        """Close this many ms after the window first painted (smoke tests, start-up figures)."""
+        self._close_after_ms = ms
 
     def _build_deferred(self) -> None:
         if self.isVisible():  # not when the window closed at once (smoke tests)

@@ -1,0 +1,34 @@
+"""The start-up baseline: a bare PySide6 window of Medido's size, frozen as Medido is.
+
+packaging/startup.py times it against Medido. Like Medido (app/gui/first_paint.py), it writes
+the wall-clock time of its first paint to the file MEDIDO_PAINTED_FILE names, then quits.
+"""
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class Window(QWidget):
+    painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            target = os.environ.get("MEDIDO_PAINTED_FILE")
+            if target:
+                with open(target, "w", encoding="ascii") as file:
+                    file.write(repr(time.time()))
+            QTimer.singleShot(1, QApplication.quit)
+
+
+app = QApplication(sys.argv)
+window = Window()
+window.resize(1280, 800)
+window.show()
+sys.exit(app.exec())
