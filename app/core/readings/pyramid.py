@@ -121,6 +121,8 @@ class MinMaxPyramid:
     def buckets(self, level: int, sensor: str, first: int, end: int, oldest: int) -> Extremes:
         """Whole buckets [first, end) at `level` (bucket numbers), brought up to date for a
         history whose readings are [oldest, end × size) or longer."""
+        if first >= end:  # no whole bucket: the sensor may have none made yet
+            return readings_as_runs(np.empty(0), first)
         self._bring_up_to_date(level, sensor, end, oldest)
         chosen = self._levels[level]
         return chosen.sensors[sensor].take(np.arange(first, end) % chosen.slots)

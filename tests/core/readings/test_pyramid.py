@@ -153,3 +153,13 @@ def test_every_level_matches_brute_force_after_the_ring_wrapped_several_times() 
         want_x, want_y = expected_envelope(values, lo, hi, LEVELS[level], columns)
         np.testing.assert_array_equal(x, want_x)
         np.testing.assert_array_equal(y, want_y)
+
+
+def test_no_whole_bucket_asked_of_a_sensor_never_summed_is_empty_not_an_error() -> None:
+    # Found by the property test above: a view so narrow at a level that no whole bucket falls
+    # inside it, for a sensor the level had not summed yet, raised KeyError.
+    from app.core.readings.pyramid import MinMaxPyramid
+
+    pyramid = MinMaxPyramid(1024, lambda _sensor, _start, _end: np.empty(0))
+    empty = pyramid.buckets(1, "P", 2, 2, 65)
+    assert len(empty.low) == len(empty.high) == len(empty.low_at) == 0
