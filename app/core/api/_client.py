@@ -17,15 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
-
-import httpx
 
 from app.core.api._answers import Call, Reply, raise_for_answer
 from app.core.api._credentials import NO_STORE, Account, CredentialStore
 from app.core.api._environment import Environment
 from app.core.api._errors import ApiError, NotLoggedIn, UnexpectedAnswer
+from app.core.api._httpx_cli import load_httpx
 from app.core.api._models import Device, DeviceMeasurements, Sensor, ServerTime, UploadResult
 from app.core.api._policy import RetryPolicy, Timeouts
 from app.core.api._readers import (
@@ -42,6 +41,9 @@ from app.core.api._transport import Transport
 from app.core.events import EventStream
 from app.core.traffic import TrafficLog
 from app.core.version import app_version
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,8 @@ class ChileMedidoClient:
         self.environment = environment or Environment.production()
         self.state_changed: EventStream[ApiStatus] = EventStream()
         self._timeouts = timeouts or Timeouts()
-        self._http = httpx.AsyncClient(
+        # The first client imports httpx: start-up, which sends nothing, does not wait for it.
+        self._http: httpx.AsyncClient = load_httpx().AsyncClient(
             base_url=self.environment.base_url,
             timeout=self._timeouts.for_httpx(),
             verify=(tls or TlsOptions()).ssl_context(),

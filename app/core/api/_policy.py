@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import httpx
+from app.core.api._httpx_cli import load_httpx
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +31,10 @@ class Timeouts:
         return max(self.upload if upload else self.call, self.read)
 
     def for_httpx(self) -> httpx.Timeout:
-        return httpx.Timeout(
+        timeout: httpx.Timeout = load_httpx().Timeout(
             connect=self.connect, read=self.read, write=self.read, pool=self.connect
         )
+        return timeout
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,15 @@ covers the rest. Verification can be turned off only explicitly.
 
 from __future__ import annotations
 
-import ssl
 from dataclasses import dataclass
 from pathlib import Path
-
-import truststore
+from typing import TYPE_CHECKING
 
 from app.core.api._errors import CaFileError
+
+# ssl (OpenSSL) and truststore load with the first client, not with the first window.
+if TYPE_CHECKING:
+    import ssl
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,10 @@ class TlsOptions:
 
     def ssl_context(self) -> ssl.SSLContext | bool:
         """What httpx takes as `verify`."""
+        import ssl
+
+        import truststore
+
         if not self.verify:
             return False
         if self.use_os_store:
@@ -36,6 +42,8 @@ class TlsOptions:
 
 
 def _load_ca_file(context: ssl.SSLContext, path: Path) -> None:
+    import ssl
+
     try:
         data = path.read_bytes()
     except OSError as exc:

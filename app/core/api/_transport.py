@@ -12,13 +12,10 @@ import contextlib
 import json
 import logging
 import socket
-import ssl
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from app.core.api._answers import Reply, read_body
 from app.core.api._errors import (
@@ -30,16 +27,18 @@ from app.core.api._errors import (
     TlsError,
     UnexpectedAnswer,
 )
+from app.core.api._httpx_cli import load_httpx
 from app.core.api._policy import RetryPolicy
 from app.core.traffic import Channel, Direction, TrafficLog
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
 _DETAIL_MAX = 4000
 _CHECK = "Check the laptop's internet connection (Wi-Fi, cable or mobile data) and try again."
 SECRET_BODY = "(not shown: it holds tokens)"  # noqa: S105 (a placeholder)
-# Not sent at all, so repeating cannot do anything twice.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 class Transport:
@@ -70,6 +69,10 @@ class Transport:
         if content is not None:
             headers["Content-Type"] = "application/json"
         shown = SECRET_BODY if secret_body else (content or b"").decode()[:_DETAIL_MAX]
+        # Here, not at the top: importing this module must not load httpx (see _httpx_cli).
+        httpx = load_httpx()
+        # Not sent at all, so repeating cannot do anything twice.
+        not_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
         for attempt in range(1, self._retry.attempts + 1):
             self._record(Direction.OUT, f"{method} {path}", shown)
             sent_at = datetime.now(UTC)
@@ -79,7 +82,7 @@ class Transport:
                 text = response.text
             except httpx.HTTPError as exc:
                 error = self._network_error(exc)
-                repeatable = isinstance(exc, _NOT_SENT) or (
+                repeatable = isinstance(exc, not_sent) or (
                     idempotent and isinstance(exc, httpx.TransportError)
                 )
                 if isinstance(error, TlsError) or not repeatable or attempt == self._retry.attempts:
@@ -135,6 +138,7 @@ class Transport:
             self._traffic.record(Channel.HTTP, direction, summary, detail, host=self._host)
 
     def _network_error(self, exc: httpx.HTTPError) -> ApiError:
+        httpx = load_httpx()
         host = self._host
         check = _CHECK
         if isinstance(exc, httpx.TimeoutException):
@@ -161,6 +165,8 @@ class Transport:
 
 
 def _connect_error(exc: BaseException, host: str, check: str) -> ApiError:
+    import ssl  # loaded by then: the client's TLS context made it (_tls.py)
+
     cause = _root_cause(exc)
     if isinstance(cause, ssl.SSLCertVerificationError):
         return TlsError(
