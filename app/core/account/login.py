@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.core.api import (
     Account,
-    ChileMedidoClient,
     CredentialStore,
     Environment,
     RetryPolicy,
@@ -24,6 +24,10 @@ from app.core.api import (
     TlsOptions,
 )
 from app.core.traffic import TrafficLog
+
+# The client's modules load with the first login, not with the first window that imports this.
+if TYPE_CHECKING:
+    from app.core.api import ChileMedidoClient
 
 type LogIn = Callable[[ChileMedidoClient], Awaitable[object]]
 
@@ -40,6 +44,8 @@ class ClientOptions:
 
 async def open_client(options: ClientOptions, log_in: LogIn) -> ChileMedidoClient:
     """A new client on which `log_in` succeeded; closed again if it failed or was cancelled."""
+    from app.core.api import ChileMedidoClient
+
     client = ChileMedidoClient(
         options.environment,
         tls=options.tls,

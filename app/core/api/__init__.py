@@ -6,9 +6,11 @@ async with ChileMedidoClient(Environment.production()) as api:
     result = await api.post_measurements([DeviceMeasurements("29", [Measure(t, values)])])
 """
 
-# First: httpx without its command-line extras (click, rich), before the modules below import it.
-from app.core.api import _httpx_cli  # noqa: F401
-from app.core.api._client import ChileMedidoClient, TokenPair
+# Only the light modules load with the package: the first window needs states, errors, tokens
+# and addresses, not the client. The client's modules (_client, _session, _transport, _readers,
+# _answers, _models: dozens of classes, asyncio) load on the first use of a name in _LAZY.
+from typing import TYPE_CHECKING
+
 from app.core.api._credentials import (
     SERVICE,
     Account,
@@ -45,20 +47,54 @@ from app.core.api._errors import (
     TokenRejected,
     UnexpectedAnswer,
 )
-from app.core.api._models import (
-    MILLISECOND_TIMESTAMPS,
-    Device,
-    DeviceMeasurements,
-    Measure,
-    Sensor,
-    ServerTime,
-    UploadResult,
-)
 from app.core.api._policy import RetryPolicy, Timeouts
-from app.core.api._session import refresh_margin
+from app.core.api._seconds import MILLISECOND_TIMESTAMPS
 from app.core.api._state import EXPIRY_WARNING, ApiState, ApiStatus, ApiVerdict
 from app.core.api._tls import TlsOptions
 from app.core.api._tokens import Token, TokenInfo, TokenKind, clean_token_text, parse_token
+
+if TYPE_CHECKING:  # for mypy and editors; at run time these come from __getattr__ below
+    from app.core.api._client import ChileMedidoClient, TokenPair
+    from app.core.api._models import (
+        Device,
+        DeviceMeasurements,
+        Measure,
+        Sensor,
+        ServerTime,
+        UploadResult,
+    )
+    from app.core.api._session import refresh_margin
+
+# The names loaded on first use, and the module of each.
+_LAZY = {
+    "ChileMedidoClient": "_client",
+    "TokenPair": "_client",
+    "Device": "_models",
+    "DeviceMeasurements": "_models",
+    "Measure": "_models",
+    "Sensor": "_models",
+    "ServerTime": "_models",
+    "UploadResult": "_models",
+    "refresh_margin": "_session",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A client-only name, importing its module on first use (PEP 562)."""
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # Plain import statements, not importlib: PyInstaller sees them and bundles the modules.
+    from app.core.api import _client, _models, _session
+
+    value = getattr({"_client": _client, "_models": _models, "_session": _session}[home], name)
+    globals()[name] = value  # later look-ups find it without coming here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "ERROR_CODES",

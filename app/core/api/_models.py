@@ -11,9 +11,6 @@ from typing import Any
 
 from app.core.api._errors import InvalidMeasurement
 
-# A timestamp this large is milliseconds: seconds reach it in the year 5138, milliseconds in 1973.
-MILLISECOND_TIMESTAMPS = 100_000_000_000
-
 
 @dataclass(frozen=True, slots=True)
 class Sensor:

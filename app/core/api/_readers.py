@@ -15,14 +15,8 @@ from typing import Any
 
 from app.core.api._answers import json_text
 from app.core.api._errors import InvalidToken, UnexpectedAnswer
-from app.core.api._models import (
-    MILLISECOND_TIMESTAMPS,
-    Device,
-    Sensor,
-    ServerTime,
-    UploadResult,
-)
-from app.core.api._seconds import in_window, utc_from_seconds
+from app.core.api._models import Device, Sensor, ServerTime, UploadResult
+from app.core.api._seconds import MILLISECOND_TIMESTAMPS, in_window, utc_from_seconds
 from app.core.api._tokens import Token
 from app.core.traffic import redact
 

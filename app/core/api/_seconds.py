@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.core.api._models import MILLISECOND_TIMESTAMPS
+# Defined here, not in _models: token claims need it, and _models loads only with the client.
+# A timestamp this large is milliseconds: seconds reach it in the year 5138, milliseconds in 1973.
+MILLISECOND_TIMESTAMPS = 100_000_000_000
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST = EPOCH + timedelta(seconds=MILLISECOND_TIMESTAMPS)  # year 5138

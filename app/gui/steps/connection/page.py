@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QPaintEvent
@@ -32,7 +33,6 @@ from app.core.account.token_file import TokenFileEntry, read_token_file
 from app.core.api import (
     Account,
     ApiStatus,
-    ChileMedidoClient,
     CredentialStore,
     EnvironmentKind,
     InvalidEnvironment,
@@ -53,6 +53,9 @@ from app.gui.steps.connection.token_handback import handback_file_name, save_new
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
 from app.gui.widgets.documents import documents_file
+
+if TYPE_CHECKING:  # the client's modules load with the first login
+    from app.core.api import ChileMedidoClient
 
 REMEMBER_TOKEN = Option("api/remember_token", bool, True)
 CUSTOM_URL = Option("api/custom_url", str, "")

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.account.private_file import write_private
-from app.core.api import ChileMedidoClient
+
+if TYPE_CHECKING:  # the client's modules load with the first login
+    from app.core.api import ChileMedidoClient
 
 
 def handback_file_name(provider: str | None, gateway: str | None) -> str:
