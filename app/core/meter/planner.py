@@ -15,9 +15,12 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from app.core.meter.bus_time import BusTiming
-from app.core.meter.profile import DeviceLimits, Function, RegisterSource, SensorMapping
+
+if TYPE_CHECKING:  # annotations only (and the lazy `type` below): profile is a big module
+    from app.core.meter.profile import DeviceLimits, Function, RegisterSource, SensorMapping
 
 MODBUS_MAX_REGISTERS = 125
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.core.meter.links import LinkError, LinkStats
-from app.core.meter.planner import ReadPlan
+if TYPE_CHECKING:  # annotations only: the GUI imports this module before its first window
+    from app.core.meter.links import LinkError, LinkStats
+    from app.core.meter.planner import ReadPlan
 
 IMPOSSIBLE_VALUE = "impossible-value"  # the one problem code that means the numbers lie
 PARTIAL_SUM = "partial-sum"

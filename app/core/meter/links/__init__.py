@@ -1,22 +1,49 @@
-"""Modbus links: one service object per TCP socket or serial port."""
+"""Modbus links: one service object per TCP socket or serial port.
 
-from app.core.meter.links.base import LinkOptions, ModbusLink
+The link classes load on first use (PEP 562 `__getattr__`): before its first window paints, the
+GUI needs only the states, errors and counters, and importing base, tcp, serial_port, connection
+and the rest (their dataclasses, the traffic log, asyncio) cost start-up time in the frozen app.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# Light modules (no asyncio, no other app modules), needed at start-up: loaded now.
 from app.core.meter.links.errors import (
     LinkDown,
     LinkError,
     LinkTimeout,
     explain_exception,
 )
-from app.core.meter.links.reply import Reply
-from app.core.meter.links.serial_port import (
-    SerialLink,
-    SerialPortInfo,
-    list_serial_ports,
-    port_present,
-)
 from app.core.meter.links.state import Backoff, LinkEvent, LinkState
 from app.core.meter.links.stats import LinkStats
-from app.core.meter.links.tcp import DEFAULT_PORT, RtuOverTcpLink, TcpLink
+
+if TYPE_CHECKING:
+    from app.core.meter.links.base import LinkOptions, ModbusLink
+    from app.core.meter.links.reply import Reply
+    from app.core.meter.links.serial_port import (
+        SerialLink,
+        SerialPortInfo,
+        list_serial_ports,
+        port_present,
+    )
+    from app.core.meter.links.tcp import DEFAULT_PORT, RtuOverTcpLink, TcpLink
+
+# Name -> the submodule that defines it, imported when the name is first asked for.
+_LAZY = {
+    "LinkOptions": "base",
+    "ModbusLink": "base",
+    "Reply": "reply",
+    "SerialLink": "serial_port",
+    "SerialPortInfo": "serial_port",
+    "list_serial_ports": "serial_port",
+    "port_present": "serial_port",
+    "DEFAULT_PORT": "tcp",
+    "RtuOverTcpLink": "tcp",
+    "TcpLink": "tcp",
+}
 
 __all__ = [
     "DEFAULT_PORT",
@@ -38,3 +65,18 @@ __all__ = [
     "list_serial_ports",
     "port_present",
 ]
+
+# Hidden from mypy, which reads the names from the imports above: a module `__getattr__` would
+# make it accept any name imported from this package, typos included.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # later look-ups find it without coming here
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})

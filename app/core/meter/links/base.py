@@ -14,11 +14,7 @@ import asyncio
 import time
 from abc import abstractmethod
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypedDict, Unpack
-
-from pymodbus.client.base import ModbusBaseClient
-from pymodbus.exceptions import ConnectionException, ModbusIOException
-from pymodbus.pdu import ModbusPDU
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from app.core.events import EventStream
 from app.core.meter.bus_time import BusTiming, LinkKind, default_pause_s
@@ -29,6 +25,10 @@ from app.core.meter.links.state import Backoff
 from app.core.meter.links.stats import LinkStats
 from app.core.meter.profile import Function
 from app.core.traffic import Direction, TrafficLog
+
+if TYPE_CHECKING:  # pymodbus loads with the first link opened (`_new_client`), not at start-up
+    from pymodbus.client.base import ModbusBaseClient
+    from pymodbus.pdu import ModbusPDU
 
 type ClientCall = Callable[[ModbusBaseClient], Awaitable[ModbusPDU]]
 WRITE_MULTIPLE = 16
@@ -275,6 +275,9 @@ class ModbusLink(LinkConnection):
 
     async def _attempt(self, client: ModbusBaseClient, call: ClientCall) -> ModbusPDU | None:
         """One try. None means no (usable) reply; LinkDown means the link went away meanwhile."""
+        # Here, not at the top: importing the links must not load pymodbus (start-up time).
+        from pymodbus.exceptions import ConnectionException, ModbusIOException
+
         # The per-request timeout lives in the transaction manager's own copy of the parameters.
         client.ctx.comm_params.timeout_connect = self.timeout_s
         self._tx = self._rx = b""

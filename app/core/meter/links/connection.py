@@ -12,15 +12,16 @@ import contextlib
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-
-from pymodbus.client.base import ModbusBaseClient
-from pymodbus.exceptions import ConnectionException
+from typing import TYPE_CHECKING
 
 from app.core.events import EventStream
 from app.core.meter.links.errors import LinkDown, LinkError
 from app.core.meter.links.guard import end_request, guard_frames, record_open_errors
 from app.core.meter.links.state import Backoff, LinkEvent, LinkState
 from app.core.traffic import Channel, Direction, TrafficLog
+
+if TYPE_CHECKING:  # pymodbus loads with the first link opened (`_new_client`), not at start-up
+    from pymodbus.client.base import ModbusBaseClient
 
 
 class LinkConnection(ABC):
@@ -167,6 +168,8 @@ class LinkConnection(ABC):
             return
         cause = self._lost()
         if self._client is not None:  # a request waiting for its reply fails now, with the cause
+            from pymodbus.exceptions import ConnectionException  # loaded: a client exists
+
             end_request(self._client, ConnectionException(cause.message))
         self._client = None
         self._down = cause

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pymodbus.client.base import ModbusBaseClient
-from pymodbus.exceptions import ModbusIOException
+if TYPE_CHECKING:  # pymodbus loads with the first link opened, not at start-up
+    from pymodbus.client.base import ModbusBaseClient
 
 MAX_MBAP_LENGTH = 254  # unit id + function code + at most 252 data bytes (Modbus TCP spec)
 
@@ -44,6 +44,8 @@ def guard_frames(
     check: Callable[[bytes], str | None] | None = None,
 ) -> None:
     """Turn a reply pymodbus cannot frame into `on_bad_frame(why)` and an ended request."""
+    from pymodbus.exceptions import ModbusIOException  # loaded: `client` is pymodbus's
+
     ctx: Any = client.ctx
     original: Callable[..., int] = ctx.callback_data
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-from pymodbus.pdu import ModbusPDU
+from typing import TYPE_CHECKING
 
 from app.core.meter.links.errors import explain_exception
+
+if TYPE_CHECKING:  # pymodbus loads with the first link opened, not at start-up
+    from pymodbus.pdu import ModbusPDU
 
 
 @dataclass(frozen=True, slots=True)

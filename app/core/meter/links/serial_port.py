@@ -7,18 +7,17 @@ import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Unpack
-
-import serial
-from pymodbus.client import AsyncModbusSerialClient
-from pymodbus.client.base import ModbusBaseClient
-from pymodbus.framer import FramerType
-from serial.tools import list_ports
+from typing import TYPE_CHECKING, Unpack
 
 from app.core.meter.bus_time import BusTiming, LinkKind
 from app.core.meter.links.base import LinkOptions, ModbusLink
 from app.core.meter.links.errors import LinkDown, LinkError
 from app.core.meter.profile import Parity
+
+# pymodbus and pyserial are imported where a port is listed or opened, not here: the GUI imports
+# this module at start-up, long before it touches a port.
+if TYPE_CHECKING:
+    from pymodbus.client.base import ModbusBaseClient
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +39,8 @@ class SerialPortInfo:
 
 def list_serial_ports() -> list[SerialPortInfo]:
     """The serial ports present now, USB adapters first."""
+    from serial.tools import list_ports
+
     ports = [
         SerialPortInfo(
             p.device,
@@ -56,6 +57,8 @@ def list_serial_ports() -> list[SerialPortInfo]:
 
 def port_present(port: str) -> bool:
     if os.name == "nt":
+        from serial.tools import list_ports
+
         return port.upper() in {p.device.upper() for p in list_ports.comports()}
     return os.path.exists(port)
 
@@ -108,6 +111,9 @@ class SerialLink(ModbusLink):
         trace_packet: Callable[[bool, bytes], bytes],
         trace_connect: Callable[[bool], None],
     ) -> ModbusBaseClient:
+        from pymodbus.client import AsyncModbusSerialClient
+        from pymodbus.framer import FramerType
+
         return AsyncModbusSerialClient(
             self.port,
             framer=FramerType.RTU,
@@ -156,6 +162,8 @@ class SerialLink(ModbusLink):
 
     def _open_again(self) -> Exception | None:
         """Open the port with these settings to learn why pymodbus could not, when it hid it."""
+        import serial
+
         try:
             serial.Serial(
                 self.port, self.baud, self.data_bits, self.parity.value, self.stop_bits

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Unpack
-
-from pymodbus.client import AsyncModbusTcpClient
-from pymodbus.client.base import ModbusBaseClient
-from pymodbus.framer import FramerType
+from typing import TYPE_CHECKING, Unpack
 
 from app.core.meter.bus_time import BusTiming, LinkKind
 from app.core.meter.links.base import LinkOptions, ModbusLink
 from app.core.meter.links.errors import LinkDown, LinkError
 from app.core.meter.links.guard import mbap_problem
+
+if TYPE_CHECKING:  # pymodbus loads in `_new_client`, when the link opens, not at start-up
+    from pymodbus.client.base import ModbusBaseClient
 
 DEFAULT_PORT = 502
 
@@ -23,7 +22,7 @@ class TcpLink(ModbusLink):
 
     scheme = "tcp"
     kind = LinkKind.TCP
-    framer = FramerType.SOCKET
+    framer = "socket"  # a pymodbus FramerType value; the enum itself would load pymodbus now
     garbled_hint = (
         "check that this address and port speak Modbus TCP (a serial gateway in transparent "
         "mode needs rtutcp://), and that only one device answers at this unit id."
@@ -45,7 +44,7 @@ class TcpLink(ModbusLink):
         self.host = host
         self.port = port
         self.round_trip_s = round_trip_s
-        if self.framer == FramerType.SOCKET:
+        if self.framer == "socket":
             self._frame_check = mbap_problem  # pymodbus waits or raises on a bad header
 
     @property
@@ -61,10 +60,13 @@ class TcpLink(ModbusLink):
         trace_packet: Callable[[bool, bytes], bytes],
         trace_connect: Callable[[bool], None],
     ) -> ModbusBaseClient:
+        from pymodbus.client import AsyncModbusTcpClient
+        from pymodbus.framer import FramerType
+
         return AsyncModbusTcpClient(
             self.host,
             port=self.port,
-            framer=self.framer,
+            framer=FramerType(self.framer),
             timeout=self.timeout_s,
             retries=0,
             reconnect_delay=0,  # Medido reconnects itself, with events
@@ -108,7 +110,7 @@ class RtuOverTcpLink(TcpLink):
 
     scheme = "rtutcp"
     kind = LinkKind.RTU_OVER_TCP
-    framer = FramerType.RTU
+    framer = "rtu"
     garbled_hint = (
         "check that the gateway passes RTU frames through (a Modbus TCP gateway needs tcp://), "
         "its baud rate and parity, and that only one device answers at this unit id."
