@@ -22,16 +22,14 @@ ssh -X); QT_QPA_PLATFORM=offscreen runs it without showing anything.
 # this many ms after its window first painted.
 QUIT_AFTER_ENV = "MEDIDO_QUIT_AFTER_MS"
 
-# What the app's start-up needs of the core, imported before PySide6 on purpose: PySide6 reads
+# What the first window needs of the core, imported before PySide6 on purpose: PySide6 reads
 # the source of every module imported after it (looking for its `__feature__` switch), which
-# cost about 0.15 s for these modules and their libraries when run from source. (A frozen build
-# has no source to read.) Something missing here only costs that time again, nothing else.
+# cost about 0.15 s for the core's modules and their libraries when run from source. (A frozen
+# build has no source to read.) Only what the first window uses: the rest loads with the pages
+# built after the first paint. Something missing here only costs that time again.
 BEFORE_QT = (
     "app.core.api",
-    "app.core.meter.session",
-    "app.core.meter.profile_loader",
-    "app.core.upload.flusher",
-    "app.core.check.checklist",
+    "app.core.account.login",
     "app.core.logs",
 )
 

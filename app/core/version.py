@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 
 
 @cache
 def app_version() -> str:
+    # importlib.metadata brings email, zipfile and csv: when first asked (the About box, the
+    # API client's User-Agent, a report), not with the first window.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("medido")
     except PackageNotFoundError:

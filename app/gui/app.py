@@ -17,8 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.logs import install_file_logs
-from app.core.meter.profile_loader import default_library
-from app.core.version import app_version
 from app.gui.bridge import CoreBridge
 from app.gui.i18n import Language, Translations
 from app.gui.icons import app_icon
@@ -46,7 +44,6 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Medido")
     app.setOrganizationName("Medido")
-    app.setApplicationVersion(app_version())
     app.setDesktopFileName("medido")
     app.setWindowIcon(app_icon())
     return app
@@ -86,7 +83,6 @@ def launch(
     """Build the app (not shown yet). `language`/`scheme` override the saved and OS choices."""
     app = make_application()
     logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
-    default_library()  # the profile files, read once at start-up rather than by a page later
     settings = Settings.open(demo=demo)
     translations = Translations(app)
     chosen = language if language is not None else Language.parse(settings.get(LANGUAGE))

@@ -1,4 +1,4 @@
-"""The moment the main window first painted itself, for the frozen start-up figure.
+"""The moment the main window's first frame was done, for the frozen start-up figure.
 
 packaging/startup.py starts the built app with MEDIDO_PAINTED_FILE set and reads back the
 wall-clock time written here, as it does for a bare PySide6 window frozen the same way

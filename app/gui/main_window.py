@@ -32,7 +32,6 @@ from app.gui.sidebar import Sidebar
 from app.gui.status_bar import StatusBar
 from app.gui.step_stack import StepStack
 from app.gui.steps.catalog import STEPS
-from app.gui.steps.check.page import CheckPage
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
 from app.gui.traffic_dock import TrafficDock
@@ -54,7 +53,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(1280, 800)
 
         self.sidebar = Sidebar(STEPS)
-        self.stack = StepStack(session, STEPS)  # the deferred pages: after the first paint
+        self.stack = StepStack(session, STEPS)  # pages built when shown, the rest after painting
         self.stack.step_state.connect(self._on_step_state)
         self._painted = False
         self._close_after_ms: int | None = None  # smoke tests and start-up figures
@@ -93,27 +92,31 @@ class MainWindow(Retranslating, QMainWindow):
 
     @property
     def pages(self) -> dict[str, Page]:
-        """Every step's page by its key, in the steps' order (a deferred one is built now)."""
+        """Every step's page by its key, in the steps' order (any not built yet are built now)."""
         return self.stack.pages()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            note_first_paint()
+            QTimer.singleShot(0, note_first_paint)  # once this frame is done, children included
             if self._close_after_ms is not None:
                 QTimer.singleShot(self._close_after_ms, self.close)
-            # On screen now: the deferred pages once this paint is flushed. (A zero timer
-            # started by show() fires before the first paint, hence waiting for it here.)
-            QTimer.singleShot(0, self._build_deferred)
+            # On screen now: the other pages once this paint is flushed, one per turn of the
+            # event loop. (A zero timer started by show() fires before the first paint, hence
+            # waiting for it here.)
+            QTimer.singleShot(0, self._build_next_page)
 
     def close_after_first_paint(self, ms: int) -> None:
         """Close this many ms after the window first painted (smoke tests, start-up figures)."""
         self._close_after_ms = ms
 
-    def _build_deferred(self) -> None:
-        if self.isVisible():  # not when the window closed at once (smoke tests)
-            self.stack.build_deferred()
+    def _build_next_page(self) -> None:
+        if not self.isVisible():  # not when the window closed at once (smoke tests)
+            return
+        if self.stack.build_next():
+            QTimer.singleShot(0, self._build_next_page)  # events waiting go first
+        else:
             # What start-up made lives as long as the app: out of the collector's sight, so
             # that its full collections (up to 110 ms each, measured while an upload ran,
             # holding the GIL from the GUI) scan only what came later (bench/gui_stall.py).
@@ -249,6 +252,8 @@ class MainWindow(Retranslating, QMainWindow):
         )
         if not name:
             return
+        from app.gui.steps.check.page import CheckPage  # built by now; imported with it
+
         check = self.stack.page("check")
         checklist, result = (
             (check.checklist, check.result) if isinstance(check, CheckPage) else (None, None)

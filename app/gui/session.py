@@ -13,26 +13,27 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.api import ApiState, ApiStatus, ChileMedidoClient, Device
-from app.core.clock.drift import Offset
-from app.core.meter.links import ModbusLink
-from app.core.meter.profile import MeterProfile
-from app.core.meter.reader import MeterReader
-from app.core.meter.reading import MeterReading
-from app.core.meter.session import MeterSession
+from app.core.api import ApiState, ApiStatus
 from app.core.resources import user_data_dir
 from app.core.traffic import TrafficLog
-from app.core.upload.flusher import OutboxFlusher
-from app.core.upload.history import FILE_NAME as HISTORY_FILE
-from app.core.upload.history import UploadHistory
-from app.core.upload.outbox import FILE_NAME as OUTBOX_FILE
-from app.core.upload.outbox import Outbox
 from app.gui.bridge import CoreBridge, EventRelay
 from app.gui.job import Job
 from app.gui.settings import ADDRESS_BASE, METER_PROFILE, UPLOAD_KEEP_DAYS, Settings
 
+# For annotations only: the meter's, the clock's and the flusher's modules load with the pages
+# that use them, after the first window (app/gui/step_stack.py).
 if TYPE_CHECKING:
+    from app.core.api import ChileMedidoClient, Device
+    from app.core.clock.drift import Offset
+    from app.core.meter.links import ModbusLink
+    from app.core.meter.profile import MeterProfile
+    from app.core.meter.reader import MeterReader
+    from app.core.meter.reading import MeterReading
+    from app.core.meter.session import MeterSession
     from app.core.readings.history import ReadingHistory
+    from app.core.upload.flusher import OutboxFlusher
+    from app.core.upload.history import UploadHistory
+    from app.core.upload.outbox import Outbox
 
 DEMO_HISTORY_FILE = "uploads-demo.sqlite3"
 DEMO_OUTBOX_FILE = "outbox-demo.sqlite3"
@@ -70,12 +71,9 @@ class Session(QObject):
         self.settings = settings
         self.traffic = traffic if traffic is not None else TrafficLog()
         self.demo = demo  # pages may start their step by themselves (the demo's promise)
-        # Like the settings file, the demo's history never mixes with an installer's.
-        history_file = DEMO_HISTORY_FILE if demo else HISTORY_FILE
-        self.upload_history = UploadHistory(user_data_dir() / history_file)
-        # Every upload is written here before it goes; the flusher re-sends what got no answer.
-        self.outbox = Outbox(user_data_dir() / (DEMO_OUTBOX_FILE if demo else OUTBOX_FILE))
-        self._outbox_relay = bridge.forward(self.outbox.changed, self._on_outbox_written)
+        self._upload_history: UploadHistory | None = None
+        self._outbox: Outbox | None = None
+        self._outbox_relay: EventRelay[None] | None = None
         self._flusher: OutboxFlusher | None = None
         self._flushing: Job[None] | None = None
         self._api: ChileMedidoClient | None = None
@@ -137,6 +135,29 @@ class Session(QObject):
         self._keep_flusher()
         self.api_state_changed.emit(status)
 
+    # -- uploads: made when first asked for (the Upload page, the first login), not before the
+    # first window: their modules bring the measurements' validation and the sensor dictionary.
+
+    @property
+    def upload_history(self) -> UploadHistory:
+        if self._upload_history is None:
+            from app.core.upload.history import FILE_NAME, UploadHistory
+
+            # Like the settings file, the demo's history never mixes with an installer's.
+            name = DEMO_HISTORY_FILE if self.demo else FILE_NAME
+            self._upload_history = UploadHistory(user_data_dir() / name)
+        return self._upload_history
+
+    @property
+    def outbox(self) -> Outbox:
+        """Every upload is written here before it goes; the flusher re-sends what got no answer."""
+        if self._outbox is None:
+            from app.core.upload.outbox import FILE_NAME, Outbox
+
+            self._outbox = Outbox(user_data_dir() / (DEMO_OUTBOX_FILE if self.demo else FILE_NAME))
+            self._outbox_relay = self.bridge.forward(self._outbox.changed, self._on_outbox_written)
+        return self._outbox
+
     # -- outbox: the flusher runs on the core loop while a client is logged in -----------------
 
     @property
@@ -156,6 +177,8 @@ class Session(QObject):
         if self._flusher is not None and (api is None or self._flusher.api is not api):
             self._stop_flusher()
         if api is not None and self._flusher is None and self.bridge.running:
+            from app.core.upload.flusher import OutboxFlusher  # with the first login
+
             keep_days = max(1, self.settings.get(UPLOAD_KEEP_DAYS))
             flusher = OutboxFlusher(api, self.outbox, self.upload_history, keep_days=keep_days)
             self._flusher = flusher
@@ -312,8 +335,7 @@ class Session(QObject):
         """At exit, before the bridge shuts down: stop what the session started."""
         self.stop_polling()
         self._stop_flusher()
-        self._outbox_relay.close()
-        for relay in (self._api_relay, *self._meter_relays):
+        for relay in (self._outbox_relay, self._api_relay, *self._meter_relays):
             if relay is not None:
                 relay.close()
 

@@ -9,13 +9,13 @@ value (wrong profile, wrong unit id) or stops answering shows as an error, with 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from app.core.api import ApiState, ApiStatus
 from app.core.meter.links import LinkEvent, LinkState
-from app.core.meter.reading import MeterReading
 from app.gui.api_look import api_look
 from app.gui.i18n import Retranslating, fill
 from app.gui.icons import step_icon
@@ -25,6 +25,9 @@ from app.gui.steps.step import StepState
 from app.gui.widgets.dates import countdown, local_time
 from app.gui.widgets.link_status import LINK_ICONS
 from app.gui.widgets.tone_label import Tone, ToneLabel
+
+if TYPE_CHECKING:
+    from app.core.meter.reading import MeterReading
 
 
 class _Item(QWidget):

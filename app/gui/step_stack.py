@@ -1,10 +1,12 @@
 """The steps' pages, stacked, one per sidebar row; the main window shows one at a time.
 
-Pages are built with the window, except a step the catalog marks `deferred` (the Plot: pyqtgraph
-and numpy): an empty placeholder holds its place until `build_deferred()`, which the window calls
-right after its first paint, or until the page is shown or asked for (`page(key)`, `pages()`).
-The installer sees the window that much sooner, and the page is still listening to the session
-within a moment of start-up (its step state in the sidebar, the sensors it offers).
+A page is built when it is first shown or asked for (`page(key)`, `pages()`); until then an empty
+placeholder holds its row. The window shows one step when it first paints (the last one used),
+so only that page is built before the installer sees the window; right after the first paint
+the window builds the others, one per turn of the event loop (`build_next()`), so each import
+and build is a short pause rather than one long one. Within a moment of start-up every page is
+listening to the session (its step state in the sidebar, the sensors it offers); a page builds
+itself from the session's current state, so it does not matter what happened before.
 """
 
 from __future__ import annotations
@@ -27,14 +29,11 @@ class StepStack(QStackedWidget):
         self._pages: dict[str, Page] = {}
         self._placeholders: dict[str, QWidget] = {}
         for step in steps:
-            if step.deferred:
-                self._placeholders[step.key] = QWidget()
-                self.addWidget(self._placeholders[step.key])
-            else:
-                self.addWidget(self._build(step))
+            self._placeholders[step.key] = QWidget()
+            self.addWidget(self._placeholders[step.key])
 
     def page(self, key: str) -> Page:
-        """The step's page, built now if it was deferred."""
+        """The step's page, built now if it was not yet."""
         if key not in self._pages:
             row = self.row(key)
             placeholder = self._placeholders.pop(key)
@@ -48,20 +47,22 @@ class StepStack(QStackedWidget):
         return self._pages[key]
 
     def pages(self) -> dict[str, Page]:
-        """Every step's page in the steps' order (the deferred ones are built now)."""
+        """Every step's page in the steps' order (the ones not built yet are built now)."""
         return {step.key: self.page(step.key) for step in self.steps}
 
     def built(self) -> list[Page]:
         """The pages built so far, in the steps' order (what there is to save at exit)."""
         return [self._pages[s.key] for s in self.steps if s.key in self._pages]
 
-    def build_deferred(self) -> None:
-        for step in self.steps:
-            if step.deferred:
-                self.page(step.key)
+    def build_next(self) -> bool:
+        """Build the first page not built yet; False when every page is built."""
+        waiting = next((step for step in self.steps if step.key not in self._pages), None)
+        if waiting is not None:
+            self.page(waiting.key)
+        return any(step.key not in self._pages for step in self.steps)
 
     def show_row(self, row: int) -> None:
-        """Show the row's page, building it first if it was deferred (the sidebar's slot)."""
+        """Show the row's page, building it first if need be (the sidebar's slot)."""
         if 0 <= row < len(self.steps):
             self.page(self.steps[row].key)
         self.setCurrentIndex(row)

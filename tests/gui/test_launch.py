@@ -1,9 +1,12 @@
-"""Launch time (issue 12, row 5): what loads before the first window, and the page built after it.
+"""Launch time (issues 11 and 12): what loads before the first window, and the pages built after it.
 
-The first window must not wait for what only the Plot page needs (pyqtgraph, numpy), for
-pyjwt's cryptography (the client only reads a token's claims, and only once there is one), for
-httpx's command-line extras (click, rich, pygments) or for keyring's backends (asked once the
-Connection page is on screen). bench/launch.py measures the time.
+The first window shows one step (the Connection page on a first start) and must not wait for
+what only the other pages need: pyqtgraph and numpy (Plot), Modbus and serial ports (Meter), the
+uploads' outbox and validation (Upload), the check; nor for pyjwt's cryptography (the client only
+reads a token's claims, and only once there is one), httpx (the first client), httpx's
+command-line extras (click, rich, pygments), importlib.metadata (the version, when shown) or
+keyring's backends (asked once the Connection page is on screen). bench/launch.py and
+packaging/startup.py measure the time.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from app.gui.main_window import MainWindow
+from app.gui.steps.catalog import STEPS
 from app.gui.steps.plot.page import PlotPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +32,23 @@ NOT_BEFORE_THE_WINDOW = (
     "rich",
     "pygments",
     "keyring",
-    "httpx._main",
+    "httpx",
+    "httpcore",
+    "pymodbus",
+    "serial",
+    "truststore",
+    "importlib.metadata",
+    "app.core.meter.session",
+    "app.core.meter.reader",
+    "app.core.upload",
+    "app.core.measurements",
+    "app.core.check",
+    "app.gui.steps.device",
+    "app.gui.steps.meter",
+    "app.gui.steps.plot",
+    "app.gui.steps.clock",
+    "app.gui.steps.upload",
+    "app.gui.steps.check",
 )
 # As `medido` starts the app (app/commands/gui.py), up to the window's show(); then the modules.
 FIRST_WINDOW = """\
@@ -75,12 +95,12 @@ def test_the_first_window_loads_nothing_it_does_not_show(tmp_path: Path) -> None
     assert early == []
 
 
-def test_the_plot_page_is_built_right_after_the_first_paint(
+def test_only_the_shown_page_is_built_before_the_first_paint_and_the_rest_right_after(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    assert "plot" not in [page.key for page in window.stack.built()]
+    assert [page.key for page in window.stack.built()] == ["connection"]
     window.show()
-    qtbot.waitUntil(lambda: "plot" in [page.key for page in window.stack.built()])
+    qtbot.waitUntil(lambda: len(window.stack.built()) == len(STEPS))
     plot = window.stack.page("plot")
     assert isinstance(plot, PlotPage)
     frame = window.stack.widget(window.stack.row("plot"))  # the page's scroll area
@@ -94,3 +114,25 @@ def test_a_deferred_page_asked_for_or_shown_is_built_then(window: MainWindow) ->
     assert isinstance(window.current_page(), PlotPage)
     assert window.stack.count() == len(window.pages) == 7
     assert list(window.pages) == [step.key for step in window.stack.steps]
+
+
+def test_the_step_shown_stays_shown_while_the_others_are_built_around_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_step("upload")
+    assert [page.key for page in window.stack.built()] == ["connection", "upload"]
+    window.show()
+    qtbot.waitUntil(lambda: len(window.stack.built()) == len(STEPS))
+    assert window.current_step() == "upload"
+    shown = window.stack.currentWidget()
+    assert shown is not None
+    assert shown.isAncestorOf(window.stack.page("upload"))
+
+
+def test_the_pages_after_the_first_paint_are_built_one_per_turn(window: MainWindow) -> None:
+    assert window.stack.build_next()  # device: more to come
+    assert [page.key for page in window.stack.built()] == ["connection", "device"]
+    while window.stack.build_next():
+        pass
+    assert len(window.stack.built()) == len(STEPS)
+    assert not window.stack.build_next()

@@ -1,38 +1,39 @@
-"""The installer's steps, in order, each with its page class.
+"""The installer's steps, in order; each page class is imported when its page is built.
 
-The main window, the sidebar, the Ctrl+1..7 shortcuts and the screenshots read STEPS. It imports
-the page classes directly, so static tools see the whole import graph; pages and shared widgets
-import app.gui.steps.step (state and titles) and app.gui.steps.page (the base), never this.
-
-A `deferred` step's page is built right after the window first paints itself (see
-app/gui/step_stack.py), so what only that page needs loads then: the Plot's pyqtgraph and numpy
-were a third of the launch time. Its module imports them in the page's __init__, not at the top.
+The main window, the sidebar, the Ctrl+1..7 shortcuts and the screenshots read STEPS. A step
+names its page class instead of importing it: the window paints with only the step it shows
+built (and its modules loaded), and the other pages are built one at a time right after the
+first paint (app/gui/step_stack.py), so what only they need — pyqtgraph and numpy for the Plot,
+Modbus and HTTP for the meter and the check — loads once the installer already sees the window.
+Pages and shared widgets import app.gui.steps.step (state and titles) and app.gui.steps.page (the
+base), never this. tests/gui/steps/test_page.py imports every page class named here.
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
-from app.gui.steps.check.page import CheckPage
-from app.gui.steps.clock.page import ClockPage
-from app.gui.steps.connection.page import ConnectionPage
-from app.gui.steps.device.page import DevicePage
-from app.gui.steps.meter.page import MeterPage
 from app.gui.steps.page import Page
-from app.gui.steps.plot.page import PlotPage
 from app.gui.steps.step import TITLES, step_title
-from app.gui.steps.upload.page import UploadPage
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    page: type[Page]
-    deferred: bool = False  # built after the window's first paint (see above)
+    key: str  # also the step's folder (app/gui/steps/<key>/page.py) and its screenshot's name
+    class_name: str  # the page class in that module
 
     @property
-    def key(self) -> str:
-        """Also the step's folder and the screenshot's file name."""
-        return self.page.key
+    def module(self) -> str:
+        return f"app.gui.steps.{self.key}.page"
+
+    @property
+    def page(self) -> type[Page]:
+        """The page class, its module imported now (the first time)."""
+        found = getattr(importlib.import_module(self.module), self.class_name)
+        if not (isinstance(found, type) and issubclass(found, Page)):
+            raise TypeError(f"{self.module}.{self.class_name} is not a page")
+        return found
 
     @property
     def title_source(self) -> str:
@@ -43,13 +44,13 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step(ConnectionPage),
-    Step(DevicePage),
-    Step(MeterPage),
-    Step(PlotPage, deferred=True),
-    Step(ClockPage),
-    Step(UploadPage),
-    Step(CheckPage),
+    Step("connection", "ConnectionPage"),
+    Step("device", "DevicePage"),
+    Step("meter", "MeterPage"),
+    Step("plot", "PlotPage"),
+    Step("clock", "ClockPage"),
+    Step("upload", "UploadPage"),
+    Step("check", "CheckPage"),
 )
 
 

@@ -9,6 +9,8 @@ so nothing is read across threads); `reset()` starts again for a new link.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,14 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.core.meter.links import LinkError, LinkEvent, LinkState, LinkStats
 from app.core.meter.links.totals import add_poll
-from app.core.meter.planner import ReadPlan
-from app.core.meter.reading import MeterReading
 from app.gui.error_text import describe
 from app.gui.i18n import N_, Retranslating, fill, number_locale, number_text
 from app.gui.icons import step_icon
 from app.gui.reading_look import Outcome, outcome
 from app.gui.steps.step import StepState
 from app.gui.widgets.dates import local_time
+
+if TYPE_CHECKING:  # annotations only: the planner loads with the Meter page
+    from app.core.meter.planner import ReadPlan
+    from app.core.meter.reading import MeterReading
 
 LINK_ICONS = {  # a link's state as a step state icon (here and in the status bar)
     LinkState.DISCONNECTED: StepState.NOT_STARTED,
