@@ -21,6 +21,7 @@ ssh -X); QT_QPA_PLATFORM=offscreen runs it without showing anything.
 # Smoke tests (tests, the packaged app's build check) and the start-up figures close the app
 # this many ms after its window first painted.
 QUIT_AFTER_ENV = "MEDIDO_QUIT_AFTER_MS"
+NEVER_PAINTED_MS = 60_000
 
 # What the first window needs of the core, imported before PySide6 on purpose: PySide6 reads
 # the source of every module imported after it (looking for its `__feature__` switch), which
@@ -47,6 +48,8 @@ def run_gui(demo: bool) -> int:
         return 2
     for name in BEFORE_QT:
         importlib.import_module(name)
+    from PySide6.QtCore import QTimer
+
     from app.gui.app import launch
 
     running = launch(demo=demo)
@@ -54,6 +57,8 @@ def run_gui(demo: bool) -> int:
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after:
         running.window.close_after_first_paint(int(quit_after))
+        # A window that never paints (a desktop that shows nothing) still closes, later.
+        QTimer.singleShot(int(quit_after) + NEVER_PAINTED_MS, running.window.close)
     try:
         code = running.app.exec()
     finally:

@@ -25,7 +25,7 @@ from app.gui.settings import ADDRESS_BASE, METER_PROFILE, UPLOAD_KEEP_DAYS, Sett
 if TYPE_CHECKING:
     from app.core.api import ChileMedidoClient, Device
     from app.core.clock.drift import Offset
-    from app.core.meter.links import ModbusLink
+    from app.core.meter.links import LinkEvent, ModbusLink
     from app.core.meter.profile import MeterProfile
     from app.core.meter.reader import MeterReader
     from app.core.meter.reading import MeterReading
@@ -84,6 +84,7 @@ class Session(QObject):
         self._meter_relays: list[EventRelay[Any]] = []
         self._history: ReadingHistory | None = None  # made when first asked for (numpy)
         self._reading: MeterReading | None = None
+        self._link_event: LinkEvent | None = None  # the current link's latest
         self._polling: Job[None] | None = None
         self._server_offset: Offset | None = None
         bridge.add_closer(self._close_services)
@@ -237,12 +238,13 @@ class Session(QObject):
         self._meter_relays = []
         self._meter = meter
         self._reading = None
+        self._link_event = None
         if previous is not None and self.bridge.running:
             self.bridge.submit(previous.close())
         if meter is not None:
             self._history = meter.history
             self._meter_relays = [
-                self.bridge.forward(meter.link.events, self.link_state_changed.emit),
+                self.bridge.forward(meter.link.events, self._on_link_event),
                 self.bridge.forward(meter.readings, self._on_reading),
             ]
         self.meter_changed.emit(meter)
@@ -273,6 +275,17 @@ class Session(QObject):
     @property
     def latest_reading(self) -> MeterReading | None:
         return self._reading
+
+    @property
+    def link_event(self) -> LinkEvent | None:
+        """The current link's latest state change, for a page built after it (a link says
+        CONNECTED once)."""
+        return self._link_event
+
+    def _on_link_event(self, event: LinkEvent) -> None:
+        if self._meter is not None and event.link == self._meter.link.description:
+            self._link_event = event
+        self.link_state_changed.emit(event)
 
     def _on_reading(self, reading: MeterReading) -> None:
         meter = self._meter

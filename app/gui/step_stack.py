@@ -11,12 +11,16 @@ itself from the session's current state, so it does not matter what happened bef
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
 from app.gui.session import Session
 from app.gui.steps.catalog import Step
 from app.gui.steps.page import Page
+
+log = logging.getLogger(__name__)
 
 
 class StepStack(QStackedWidget):
@@ -28,6 +32,7 @@ class StepStack(QStackedWidget):
         self.steps = steps
         self._pages: dict[str, Page] = {}
         self._placeholders: dict[str, QWidget] = {}
+        self._failed: set[str] = set()  # pages whose build raised (logged), skipped after it
         for step in steps:
             self._placeholders[step.key] = QWidget()
             self.addWidget(self._placeholders[step.key])
@@ -36,8 +41,8 @@ class StepStack(QStackedWidget):
         """The step's page, built now if it was not yet."""
         if key not in self._pages:
             row = self.row(key)
+            frame = self._build(self.steps[row])  # may raise: the placeholder stays then
             placeholder = self._placeholders.pop(key)
-            frame = self._build(self.steps[row])
             shown = self.currentWidget() is placeholder
             self.insertWidget(row, frame)  # the placeholder moves to row + 1
             if shown:
@@ -55,16 +60,26 @@ class StepStack(QStackedWidget):
         return [self._pages[s.key] for s in self.steps if s.key in self._pages]
 
     def build_next(self) -> bool:
-        """Build the first page not built yet; False when every page is built."""
-        waiting = next((step for step in self.steps if step.key not in self._pages), None)
-        if waiting is not None:
-            self.page(waiting.key)
-        return any(step.key not in self._pages for step in self.steps)
+        """Build the first page not built (nor failed) yet; False when none is left.
+
+        A page whose build raises is logged and skipped, so the pages after it are still
+        built; showing it tries again (and its row stays empty if it fails again)."""
+        waiting = [s for s in self.steps if s.key not in self._pages and s.key not in self._failed]
+        if waiting:
+            try:
+                self.page(waiting[0].key)
+            except Exception:
+                log.exception("The %s page could not be built", waiting[0].key)
+                self._failed.add(waiting[0].key)
+        return len(waiting) > 1
 
     def show_row(self, row: int) -> None:
         """Show the row's page, building it first if need be (the sidebar's slot)."""
         if 0 <= row < len(self.steps):
-            self.page(self.steps[row].key)
+            try:
+                self.page(self.steps[row].key)
+            except Exception:
+                log.exception("The %s page could not be built", self.steps[row].key)
         self.setCurrentIndex(row)
 
     def row(self, key: str) -> int:
@@ -77,6 +92,7 @@ class StepStack(QStackedWidget):
         page = step.page.build(self.session)
         page.step_state.connect(lambda state, key=step.key: self.step_state.emit(key, state))
         self._pages[step.key] = page
+        self.step_state.emit(step.key, page.state)  # what it set while it was being built
         return _scrollable(page)
 
 

@@ -16,11 +16,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.gui.main_window import MainWindow
 from app.gui.steps.catalog import STEPS
 from app.gui.steps.plot.page import PlotPage
+from app.gui.steps.step import StepState
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_BEFORE_THE_WINDOW = (
@@ -136,3 +138,34 @@ def test_the_pages_after_the_first_paint_are_built_one_per_turn(window: MainWind
         pass
     assert len(window.stack.built()) == len(STEPS)
     assert not window.stack.build_next()
+
+
+def test_a_state_a_page_set_while_being_built_reaches_the_sidebar(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.gui.steps.device.page import DevicePage
+
+    def built_ok(self: DevicePage) -> None:
+        self.set_step_state(StepState.OK)
+
+    monkeypatch.setattr(DevicePage, "restore_settings", built_ok)
+    window.stack.page("device")
+    assert window.sidebar.states["device"] is StepState.OK
+
+
+def test_a_page_that_fails_to_build_is_logged_and_the_others_are_still_built(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from app.gui.steps.device.page import DevicePage
+
+    def broken(self: DevicePage) -> None:
+        raise RuntimeError("broken profile file")
+
+    monkeypatch.setattr(DevicePage, "restore_settings", broken)
+    while window.stack.build_next():
+        pass
+    assert "device" not in [page.key for page in window.stack.built()]
+    assert len(window.stack.built()) == len(STEPS) - 1
+    assert "The device page could not be built" in caplog.text
+    window.show_step("device")  # tried again, logged again; the window goes on
+    assert window.current_step() == "device"

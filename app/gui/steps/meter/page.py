@@ -96,6 +96,11 @@ class MeterPage(Page):
         self.controls.interval.setValue(settings.get(POLL_INTERVAL_S))
         self.readout.set_profile(profile)
         self._on_reader(self.session.reader)  # the demo's, if it is already there
+        # Built after the first paint: the link may have connected and read already.
+        if self.session.link_event is not None:
+            self._on_link_event(self.session.link_event)
+        if self.session.latest_reading is not None:
+            self.on_reading(self.session.latest_reading)
 
     def save_settings(self) -> None:
         settings = self.session.settings

@@ -431,3 +431,18 @@ def test_a_unit_changed_while_connected_asks_for_reconnect_and_reconnect_reads_i
     assert session.latest_reading is not None
     assert session.latest_reading.unit == 7
     assert note.text() == ""
+
+
+def test_a_page_built_after_the_meter_connected_and_read_shows_both(
+    qtbot: QtBot, session: Session, start_sim: StartSim, translations: object
+) -> None:
+    # Pages other than the one shown at start are built after the first paint; the demo's
+    # meter may have connected (a link says CONNECTED once) and read before that.
+    _, port = start_sim({1: make_meter(SDM630)})
+    first = polling_page(qtbot, session, port)
+    assert session.link_event is not None
+    first.controls.poll_button.click()  # stop polling: no new reading or event from here on
+    qtbot.waitUntil(lambda: not session.polling)
+    later = make_page(qtbot, session)
+    assert later.readout.status.state.text() == "Connected"
+    assert polled(later)
