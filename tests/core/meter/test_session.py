@@ -111,7 +111,9 @@ def test_which_settings_changes_name_another_meter() -> None:
 
 async def test_a_meter_that_cannot_connect_raises_a_link_error() -> None:
     profile = default_library().get(SDM630)
-    meter = MeterSession(parse_meter_uri("tcp://127.0.0.1:1?unit=1"), profile, timeout_s=0.2)
+    # A refusal is told from a timeout by the time it took (under 0.9 × timeout_s): a timeout of
+    # 0.2 s misread a refusal on a busy CI machine as silence.
+    meter = MeterSession(parse_meter_uri("tcp://127.0.0.1:1?unit=1"), profile, timeout_s=2.0)
     with pytest.raises(LinkError, match="refused the connection"):
         await meter.connect()
     await meter.close()
