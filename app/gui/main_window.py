@@ -6,7 +6,9 @@ state (that is the Session's) and runs no I/O.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,12 +27,13 @@ from app.core.version import app_version, tzdata_version
 from app.gui.first_paint import note_first_paint
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
+from app.gui.job import Job
 from app.gui.message_banner import Level
 from app.gui.session import Session
 from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE
 from app.gui.sidebar import Sidebar
 from app.gui.status_bar import StatusBar
-from app.gui.step_stack import StepStack
+from app.gui.step_stack import StepStack, preload
 from app.gui.steps.catalog import STEPS
 from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
@@ -57,6 +60,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.step_state.connect(self._on_step_state)
         self._painted = False
         self._close_after_ms: int | None = None  # smoke tests and start-up figures
+        self._preloaded: set[str] = set()  # libraries already asked for off the GUI thread
+        self._preloading: Job[None] | None = None
         self.sidebar.currentRowChanged.connect(self.stack.show_row)
         session.step_requested.connect(self.show_step)
         central = QWidget()
@@ -113,6 +118,19 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _build_next_page(self) -> None:
         if not self.isVisible():  # not when the window closed at once (smoke tests)
+            return
+        waiting = self.stack.waiting()
+        heavy = tuple(
+            name
+            for name in ((waiting[0].module, *waiting[0].preload) if waiting else ())
+            if name not in sys.modules and name not in self._preloaded
+        )
+        if heavy and self.session.bridge.running:
+            # Off the GUI thread first (the import lock and a 0.5 ms GIL switch interval keep
+            # the window answering); the page is built when the import is done, whatever it did.
+            self._preloaded.update(heavy)
+            self._preloading = self.session.bridge.submit(asyncio.to_thread(preload, heavy))
+            self._preloading.finished.connect(self._build_next_page)
             return
         if self.stack.build_next():
             QTimer.singleShot(0, self._build_next_page)  # events waiting go first

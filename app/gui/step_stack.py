@@ -11,6 +11,7 @@ itself from the session's current state, so it does not matter what happened bef
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 from PySide6.QtCore import Signal
@@ -59,12 +60,16 @@ class StepStack(QStackedWidget):
         """The pages built so far, in the steps' order (what there is to save at exit)."""
         return [self._pages[s.key] for s in self.steps if s.key in self._pages]
 
+    def waiting(self) -> list[Step]:
+        """The steps whose page is not built (nor failed) yet, in order."""
+        return [s for s in self.steps if s.key not in self._pages and s.key not in self._failed]
+
     def build_next(self) -> bool:
         """Build the first page not built (nor failed) yet; False when none is left.
 
         A page whose build raises is logged and skipped, so the pages after it are still
         built; showing it tries again (and its row stays empty if it fails again)."""
-        waiting = [s for s in self.steps if s.key not in self._pages and s.key not in self._failed]
+        waiting = self.waiting()
         if waiting:
             try:
                 self.page(waiting[0].key)
@@ -107,3 +112,16 @@ def _scrollable(page: Page) -> QScrollArea:
     frame.setWidgetResizable(True)
     frame.setFrameShape(QFrame.Shape.NoFrame)
     return frame
+
+
+def preload(modules: tuple[str, ...]) -> None:
+    """Import a page's heavy libraries (on a worker thread: see MainWindow._build_next_page).
+
+    Python's import lock makes a page built meanwhile on the GUI thread wait for the import
+    rather than run it twice; a library that fails to import fails again, with its message,
+    when the page itself imports it."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            log.exception("%s could not be loaded ahead of its page", name)

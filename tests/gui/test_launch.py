@@ -14,13 +14,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.gui import main_window as main_window_module
 from app.gui.main_window import MainWindow
-from app.gui.steps.catalog import STEPS
+from app.gui.steps.catalog import STEPS, Step
 from app.gui.steps.plot.page import PlotPage
 from app.gui.steps.step import StepState
 
@@ -169,3 +172,39 @@ def test_a_page_that_fails_to_build_is_logged_and_the_others_are_still_built(
     assert "The device page could not be built" in caplog.text
     window.show_step("device")  # tried again, logged again; the window goes on
     assert window.current_step() == "device"
+
+
+def with_plot_preload(window: MainWindow, modules: tuple[str, ...]) -> tuple[Step, ...]:
+    return tuple(replace(s, preload=modules) if s.key == "plot" else s for s in window.stack.steps)
+
+
+def test_a_pages_heavy_libraries_load_off_the_gui_thread_before_it_is_built(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[bool, tuple[str, ...], list[str]]] = []
+
+    def recording(modules: tuple[str, ...]) -> None:
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        calls.append((on_gui_thread, modules, [p.key for p in window.stack.built()]))
+
+    monkeypatch.setattr(main_window_module, "preload", recording)
+    monkeypatch.setattr(window.stack, "steps", with_plot_preload(window, ("never_loaded_lib",)))
+    window.show()
+    qtbot.waitUntil(lambda: len(window.stack.built()) == len(STEPS))
+    plot = next(call for call in calls if "never_loaded_lib" in call[1])
+    on_gui_thread, _, built_by_then = plot
+    assert not on_gui_thread
+    assert "plot" not in built_by_then
+    assert all(not on_gui for on_gui, _, _ in calls)
+
+
+def test_a_library_that_fails_to_load_ahead_still_lets_its_page_be_built(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(window.stack, "steps", with_plot_preload(window, ("never_loaded_lib",)))
+    window.show()
+    qtbot.waitUntil(lambda: len(window.stack.built()) == len(STEPS))
+    assert "never_loaded_lib could not be loaded ahead of its page" in caplog.text
