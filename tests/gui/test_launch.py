@@ -11,9 +11,6 @@ packaging/startup.py measure the time.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -26,8 +23,8 @@ from app.gui.main_window import MainWindow
 from app.gui.steps.catalog import STEPS, Step
 from app.gui.steps.plot.page import PlotPage
 from app.gui.steps.step import StepState
+from tests.fixtures.fresh_python import run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 NOT_BEFORE_THE_WINDOW = (
     "pyqtgraph",
     "numpy",
@@ -75,24 +72,8 @@ print(" ".join(names))
 
 
 def test_the_first_window_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        MEDIDO_CONFIG_DIR=str(tmp_path / "config"),
-        MEDIDO_DATA_DIR=str(tmp_path / "data"),
-        MEDIDO_LOG_DIR=str(tmp_path / "logs"),
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_WINDOW],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    loaded = done.stdout.splitlines()[-1].split()
+    output = run_python(FIRST_WINDOW, tmp_path, QT_QPA_PLATFORM="offscreen")
+    loaded = output.splitlines()[-1].split()
     assert "app.gui.main_window" in loaded  # the script really built the window
     early = [
         m for m in loaded if any(m == n or m.startswith(f"{n}.") for n in NOT_BEFORE_THE_WINDOW)

@@ -7,14 +7,11 @@ process has imported the client long ago.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import app.core.api
+from tests.fixtures.fresh_python import run_python
 
-ROOT = Path(__file__).resolve().parents[3]
 CLIENT_MODULES = tuple(
     f"app.core.api.{name}" for name in ("_client", "_transport", "_session", "_readers")
 )
@@ -36,23 +33,7 @@ token_file.read_token_file, token_file.TokenFileEntry
 
 
 def _run(code: str, tmp_path: Path) -> list[str]:
-    env = dict(os.environ)
-    env.update(
-        MEDIDO_CONFIG_DIR=str(tmp_path / "config"),
-        MEDIDO_DATA_DIR=str(tmp_path / "data"),
-        MEDIDO_LOG_DIR=str(tmp_path / "logs"),
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.split()
+    return run_python(code, tmp_path).split()
 
 
 def _loaded() -> str:

@@ -5,33 +5,15 @@ Each check runs in a fresh interpreter: this test process has imported httpx lon
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.fixtures.fresh_python import ROOT, run_python
+
 CLI_EXTRAS = ("httpx._main", "click", "rich", "pygments")
 
 
 def _run(code: str, tmp_path: Path) -> str:
-    env = dict(os.environ)
-    env.update(
-        MEDIDO_CONFIG_DIR=str(tmp_path / "config"),
-        MEDIDO_DATA_DIR=str(tmp_path / "data"),
-        MEDIDO_LOG_DIR=str(tmp_path / "logs"),
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return run_python(code, tmp_path).strip()
 
 
 def test_importing_the_api_package_does_not_import_httpx(tmp_path: Path) -> None:

@@ -7,11 +7,9 @@ check runs in a fresh interpreter: in this one other tests have loaded pymodbus 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
+from tests.fixtures.fresh_python import run_python
 
 START_UP = (
     "import app.core.meter.links, app.core.meter.session, app.core.meter.reader, "
@@ -45,27 +43,18 @@ print({LOADED.format("pymodbus")})
 """
 
 
-def _run(code: str) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.split()
+def _run(code: str, tmp_path: Path) -> list[str]:
+    return run_python(code, tmp_path).split()
 
 
-def test_start_up_modules_do_not_import_pymodbus() -> None:
-    assert _run(START_UP) == ["False"]
+def test_start_up_modules_do_not_import_pymodbus(tmp_path: Path) -> None:
+    assert _run(START_UP, tmp_path) == ["False"]
 
 
-def test_start_up_modules_do_not_import_pyserial() -> None:
+def test_start_up_modules_do_not_import_pyserial(tmp_path: Path) -> None:
     code = START_UP.replace("print(", f"print({LOADED.format('serial')}, ")
-    assert _run(code) == ["False", "False"]
+    assert _run(code, tmp_path) == ["False", "False"]
 
 
-def test_opening_a_tcp_link_imports_pymodbus() -> None:
-    assert _run(OPEN_TCP) == ["False", "connect-refused", "True"]
+def test_opening_a_tcp_link_imports_pymodbus(tmp_path: Path) -> None:
+    assert _run(OPEN_TCP, tmp_path) == ["False", "connect-refused", "True"]

@@ -7,8 +7,6 @@ reading type. Each check runs in a fresh interpreter: in this one other tests ha
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +14,7 @@ import pytest
 from app.core.meter import links
 from app.core.meter.bus_time import BusTiming, bits_per_char
 from app.core.meter.profile import Parity
-
-REPO = Path(__file__).resolve().parents[3]
+from tests.fixtures.fresh_python import run_python
 
 HEAVY = (
     "app.core.meter.links.base",
@@ -40,28 +37,19 @@ from app.core.meter.reading import IMPOSSIBLE_VALUE, MeterReading
 LOADED = "print(','.join(m.rsplit('.', 1)[1] for m in HEAVY if m in sys.modules) or '-')\n"
 
 
-def _run(code: str) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", f"HEAVY = {HEAVY!r}\n{code}"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.split()
+def _run(code: str, tmp_path: Path) -> list[str]:
+    return run_python(f"HEAVY = {HEAVY!r}\n{code}", tmp_path).split()
 
 
-def test_start_up_imports_load_no_link_class_and_no_profile() -> None:
-    assert _run(START_UP + LOADED) == ["-"]
+def test_start_up_imports_load_no_link_class_and_no_profile(tmp_path: Path) -> None:
+    assert _run(START_UP + LOADED, tmp_path) == ["-"]
 
 
-def test_asking_for_a_link_class_loads_its_modules() -> None:
+def test_asking_for_a_link_class_loads_its_modules(tmp_path: Path) -> None:
     # A TCP link needs base, connection and the profile model, not the serial port module.
     code = START_UP + "from app.core.meter.links import TcpLink\n" + LOADED
     code += "from app.core.meter.links import SerialLink\n" + LOADED
-    assert _run(code) == [
+    assert _run(code, tmp_path) == [
         "base,tcp,connection,profile",
         "base,tcp,serial_port,connection,profile",
     ]
