@@ -52,6 +52,7 @@ from app.core.api._seconds import MILLISECOND_TIMESTAMPS
 from app.core.api._state import EXPIRY_WARNING, ApiState, ApiStatus, ApiVerdict
 from app.core.api._tls import TlsOptions
 from app.core.api._tokens import Token, TokenInfo, TokenKind, clean_token_text, parse_token
+from app.core.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:  # for mypy and editors; at run time these come from __getattr__ below
     from app.core.api._client import ChileMedidoClient, TokenPair
@@ -79,22 +80,8 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """A client-only name, importing its module on first use (PEP 562)."""
-    home = _LAZY.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    # Plain import statements, not importlib: PyInstaller sees them and bundles the modules.
-    from app.core.api import _client, _models, _session
-
-    value = getattr({"_client": _client, "_models": _models, "_session": _session}[home], name)
-    globals()[name] = value  # later look-ups find it without coming here
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
+if not TYPE_CHECKING:  # hidden from mypy (app/core/lazy_exports.py says why)
+    __getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 __all__ = [
     "ERROR_CODES",

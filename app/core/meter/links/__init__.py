@@ -7,8 +7,9 @@ and the rest (their dataclasses, the traffic log, asyncio) cost start-up time in
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from app.core.lazy_exports import lazy_exports
 
 # Light modules (no asyncio, no other app modules), needed at start-up: loaded now.
 from app.core.meter.links.errors import (
@@ -66,17 +67,5 @@ __all__ = [
     "port_present",
 ]
 
-# Hidden from mypy, which reads the names from the imports above: a module `__getattr__` would
-# make it accept any name imported from this package, typos included.
-if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> object:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(import_module(f"{__name__}.{module}"), name)
-        globals()[name] = value  # later look-ups find it without coming here
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_LAZY})
+if not TYPE_CHECKING:  # hidden from mypy (app/core/lazy_exports.py says why)
+    __getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
