@@ -15,10 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # profile is a big module the GUI does not need before its first window
-    from app.core.meter.profile import Parity
 
 # Frame sizes of a register read, in bytes (without the register data).
 RTU_REQUEST_BYTES = 8  # unit, function, start (2), count (2), CRC (2)
@@ -29,8 +25,15 @@ TCP_RESPONSE_BYTES = MBAP_BYTES + 2
 FAST_SILENCE_S = 0.00175  # Modbus fixes t3.5 at 1.75 ms above 19200 baud
 MODBUS_CHAR_BITS = 11  # Modbus over Serial Line 1.02: start, 8 data, parity (or stop), stop
 ETHERNET_BYTE_S = 8 / 10_000_000  # 10 Mbit/s: negligible, but keeps fewer registers preferred
-# Parity's values ("N" is Parity.NONE), compared as strings so that profile is not imported.
-_PARITY_CODES = ("N", "E", "O")
+
+
+class Parity(StrEnum):
+    """Serial parity (here, not in profile: the GUI needs this module before its first window,
+    and profile is a big one)."""
+
+    NONE = "N"
+    EVEN = "E"
+    ODD = "O"
 
 
 class LinkKind(StrEnum):
@@ -41,9 +44,7 @@ class LinkKind(StrEnum):
 
 def bits_per_char(parity: Parity | str, stop_bits: int, data_bits: int = 8) -> int:
     """Bits on the wire per byte: start + data + parity + stop (11 for 8E1, 8O1 or 8N2)."""
-    if parity not in _PARITY_CODES:  # what Parity(parity) raised
-        raise ValueError(f"{parity!r} is not a valid Parity")
-    has_parity = parity != "N"
+    has_parity = Parity(parity) != Parity.NONE
     return 1 + data_bits + (1 if has_parity else 0) + stop_bits
 
 
@@ -83,7 +84,7 @@ class BusTiming:
     def rtu(
         cls,
         baud: int,
-        parity: Parity | str = "N",  # Parity.NONE
+        parity: Parity | str = Parity.NONE,
         stop_bits: int = 1,
         *,
         response_s: float = 0.010,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from pathlib import Path
 
+from app.core.meter.bus_time import Parity as Parity  # defined there (light); the profiles use it
+
 
 class Function(IntEnum):
     """Modbus read function code."""
@@ -125,12 +127,6 @@ class DeviceLimits:
     turnaround_s: float = 0.0
     timeout_s: float = 1.0
     reads_through_gaps: bool = True  # False if reading an unmapped register raises an exception
-
-
-class Parity(StrEnum):
-    NONE = "N"
-    EVEN = "E"
-    ODD = "O"
 
 
 @dataclass(frozen=True, slots=True)
