@@ -21,8 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: bench
+from bench.figures import Paired, paired
 
 TARGET_RATIO = 1.5
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
@@ -64,32 +68,35 @@ def environment(scratch: Path) -> dict[str, str]:
     return env
 
 
-def measure(medido: Path, bare: Path, runs: int) -> tuple[list[Start], list[Start]]:
+def measure(medido: Path, bare: Path, runs: int) -> tuple[Paired, list[float], list[float]]:
+    """Paired spawn-to-first-frame times (bench.figures.paired: A B, then B A, one warm-up
+    round), and each side's spawn-to-exit times (the warm-up's first, dropped)."""
     with tempfile.TemporaryDirectory(prefix="medido-startup-") as folder:
         scratch = Path(folder)
         env = environment(scratch)
-        start_once(medido, env, scratch)  # warm-up: the OS file cache, the first settings
-        start_once(bare, env, scratch)
-        pairs = [
-            (start_once(medido, env, scratch), start_once(bare, env, scratch)) for _ in range(runs)
-        ]
-    return [a for a, _ in pairs], [b for _, b in pairs]
+        whole: dict[Path, list[float]] = {medido: [], bare: []}
+
+        def painted(executable: Path) -> Callable[[], float]:
+            def sample() -> float:
+                start = start_once(executable, env, scratch)
+                whole[executable].append(start.whole)
+                return start.painted
+
+            return sample
+
+        found = paired(painted(medido), painted(bare), runs)
+    return found, whole[medido][1:], whole[bare][1:]
 
 
-def report(medido: list[Start], bare: list[Start]) -> str:
-    def line(name: str, starts: list[Start]) -> str:
-        painted = statistics.median(s.painted for s in starts)
-        whole = statistics.median(s.whole for s in starts)
-        return f"  {name} {painted:.3f} s (to exit {whole:.3f} s)"
-
-    ratios = [a.painted / b.painted for a, b in zip(medido, bare, strict=True)]
+def report(found: Paired, medido_whole: list[float], bare_whole: list[float]) -> str:
+    ratios = [a / b for a, b in zip(found.a_runs, found.b_runs, strict=True)]
     ratio = statistics.median(ratios)
     verdict = "met" if ratio <= TARGET_RATIO else "not met"
     return "\n".join(
         [
             f"Start to first painted window, {len(ratios)} pairs, medians:",
-            line("Medido", medido),
-            line("bare window", bare),
+            f"  Medido {found.a:.3f} s (to exit {statistics.median(medido_whole):.3f} s)",
+            f"  bare window {found.b:.3f} s (to exit {statistics.median(bare_whole):.3f} s)",
             f"  ratio ×{ratio:.2f} (pairs ×{min(ratios):.2f}–×{max(ratios):.2f}); "
             f"target ≤ ×{TARGET_RATIO:g}: {verdict}",
         ]
@@ -105,11 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     medido = args.medido / f"Medido{EXE_SUFFIX}"
     bare = args.bare / f"bare-window{EXE_SUFFIX}"
     try:
-        a, b = measure(medido, bare, args.runs)
+        found, medido_whole, bare_whole = measure(medido, bare, args.runs)
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
         print(f"FAIL start-up: {exc}")
         return 1
-    print(report(a, b))
+    print(report(found, medido_whole, bare_whole))
     return 0
 
 
