@@ -28,39 +28,11 @@ from app.gui.first_paint import PAINTED_ENV
 from bench.figures import Figure, paired
 
 ROOT = Path(__file__).resolve().parents[1]
-BARE = """\
-import os
-import sys
-import time
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
-
-import pyqtgraph  # noqa: F401
-
-
-class Window(QWidget):
-    painted = False
-
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, note_first_paint)  # once this frame is done, as Medido does
-            QTimer.singleShot(1, app.quit)
-
-
-def note_first_paint():
-    with open(os.environ["MEDIDO_PAINTED_FILE"], "w") as file:
-        file.write(repr(time.time()))
-
-
-app = QApplication(sys.argv)
-window = Window()
-window.resize(1280, 800)
-window.show()
-sys.exit(app.exec())
-"""
+# The frozen start-up's baseline window (it writes its first frame's time the same way), plus
+# pyqtgraph: what any PySide6 + pyqtgraph app pays before its own code.
+BARE = "import pyqtgraph  # noqa: F401\n" + (
+    ROOT / "packaging" / "baseline" / "bare_window.py"
+).read_text(encoding="utf-8")
 # The modules loaded once the main window is built and shown (before its event loop runs): the
 # ones only the Plot page needs (pyqtgraph, numpy) and what nothing before the window needs.
 MODULES = """\

@@ -1,6 +1,7 @@
 """The start-up baseline: a bare PySide6 window of Medido's size, frozen as Medido is.
 
-packaging/startup.py times it against Medido. Like Medido (app/gui/first_paint.py), it writes
+packaging/startup.py times it against Medido; bench/launch.py runs it from source, with
+pyqtgraph imported first, as its baseline. Like Medido (app/gui/first_paint.py), it writes
 the wall-clock time of its first paint to the file MEDIDO_PAINTED_FILE names, then quits.
 """
 
