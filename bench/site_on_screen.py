@@ -40,7 +40,7 @@ class SiteOnScreen:
         self.session = Session(self.bridge, Settings.open())
         self.translations = Translations()
         self.translations.apply(Language.SPANISH)
-        self.window = MainWindow(self.session, self.translations)
+        self.window = MainWindow.with_session(self.session, self.translations)
         self.window.resize(*WINDOW_SIZE)
         self.window.show()
         page = self.window.stack.page("plot")  # built now, not while something is timed

@@ -1,9 +1,15 @@
-"""Start and stop the desktop app: QApplication, language, theme, bridge, session, window.
+"""Start and stop the desktop app: QApplication, language, theme, window, bridge, session.
 
-Used by `medido` (app/commands/gui.py), by scripts/screenshots.py and by the tests, so all three
-build the same app. The order at exit matters (PySide6 with pyqtgraph can abort if widgets
-outlive the QApplication or if a thread is still running): close the window, stop polling, shut
-the core loop down (tasks, then services), stop the demo's emulator, then delete the widgets.
+Used by `medido` (app/commands/gui.py), by scripts/screenshots.py and by the tests, so all
+build the same app, in two parts: `open_window` makes the window's shell (Qt, the settings, the
+translations, the theme: what its first frame needs) and `start_core` the core loop, the
+session, the logs (and the demo's emulator and meter), then attaches the session to the window.
+`launch` does both at once; `medido` paints the shell first and starts the core on the next
+turn of the event loop (StagedLaunch), so the installer sees the window before the core exists.
+
+The order at exit matters (PySide6 with pyqtgraph can abort if widgets outlive the
+QApplication or if a thread is still running): close the window, stop polling, shut the core
+loop down (tasks, then services), stop the demo's emulator, then delete the widgets.
 """
 
 from __future__ import annotations
@@ -16,17 +22,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.logs import install_file_logs
-from app.gui.bridge import CoreBridge
 from app.gui.i18n import Language, Translations
 from app.gui.icons import app_icon
 from app.gui.main_window import MainWindow
-from app.gui.session import Session
 from app.gui.settings import LANGUAGE, Settings
 from app.gui.theme import ThemeWatcher, apply_theme
 
 if TYPE_CHECKING:
+    from app.gui.bridge import CoreBridge
     from app.gui.demo import DemoWorld
+    from app.gui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -74,15 +79,14 @@ class RunningApp:
         return clean
 
 
-def launch(
+def open_window(
     *,
     demo: bool = False,
     language: Language | None = None,
     scheme: Qt.ColorScheme | None = None,
-) -> RunningApp:
-    """Build the app (not shown yet). `language`/`scheme` override the saved and OS choices."""
+) -> MainWindow:
+    """The window's shell (not shown yet). `language`/`scheme` override the saved and OS ones."""
     app = make_application()
-    logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
     settings = Settings.open(demo=demo)
     translations = Translations(app)
     chosen = language if language is not None else Language.parse(settings.get(LANGUAGE))
@@ -91,14 +95,25 @@ def launch(
     if scheme is None:  # follow the OS when it switches between light and dark
         watcher = ThemeWatcher(app)
         watcher.changed.connect(lambda _dark: apply_theme(app))
+    return MainWindow(settings, translations, demo=demo)
+
+
+def start_core(window: MainWindow) -> RunningApp:
+    """The core loop, the session and the logs (and the demo's world), attached to `window`."""
+    from app.core.logs import install_file_logs
+    from app.gui.bridge import CoreBridge
+    from app.gui.session import Session
+
+    app = make_application()
+    logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
     bridge = CoreBridge(app)
     bridge.start()
-    session = Session(bridge, settings, demo=demo, parent=app)
+    session = Session(bridge, window.settings, demo=window.demo, parent=app)
     logs = install_file_logs()  # medido.log and traffic.jsonl in the user's log folder
     if logs is not None:
         logs.follow(session.traffic)
     world: DemoWorld | None = None
-    if demo:
+    if window.demo:
         from app.gui import demo as demo_wiring  # the emulator and simulator only when asked
 
         try:
@@ -106,11 +121,56 @@ def launch(
         except BaseException:
             bridge.shutdown()
             raise
-    window = MainWindow(session, translations)
+    window.attach(session)
     window.demo_world = world  # File → Open bundle stops it before starting a bundle's
-    running = RunningApp(app, bridge, session, translations, window, world)
+    running = RunningApp(app, bridge, session, window.translations, window, world)
     if world is not None:
         from app.gui import demo as demo_wiring
 
         demo_wiring.connect(session, world)
     return running
+
+
+def launch(
+    *,
+    demo: bool = False,
+    language: Language | None = None,
+    scheme: Qt.ColorScheme | None = None,
+) -> RunningApp:
+    """Build the whole app at once (not shown yet): the tests', screenshots' and benchmarks'."""
+    return start_core(open_window(demo=demo, language=language, scheme=scheme))
+
+
+class StagedLaunch:
+    """`medido`'s start: the window's shell paints first, the core starts right after.
+
+    Nothing the installer can do is lost meanwhile: the actions that need the session are
+    disabled in the shell, and the first page is built with the session. If the core cannot
+    start, the app quits and `failure` says why (the command-line's last net prints it).
+    """
+
+    def __init__(self, *, demo: bool = False) -> None:
+        self.window = open_window(demo=demo)
+        self.app = make_application()  # the one open_window made
+        self.running: RunningApp | None = None
+        self.failure: Exception | None = None
+        self.window.first_painted.connect(self._start_core)
+
+    def _start_core(self) -> None:
+        if self.running is not None:
+            return
+        try:
+            self.running = start_core(self.window)
+        except Exception as exc:  # in a Qt slot: PySide6 would print it and carry on
+            log.exception("Medido could not start its core")
+            self.failure = exc
+            self.window.close()
+            self.app.exit(1)
+
+    def shut_down(self, timeout: float = 5.0) -> bool:
+        if self.running is not None:
+            return self.running.shut_down(timeout)
+        if self.window.isVisible():  # closed before the core started: a shell only
+            self.window.close()
+        self.window.deleteLater()
+        return True

@@ -1,19 +1,22 @@
 """The main window: the steps on the left, the current step's page, the status bar, the traffic.
 
+It is made in two parts so that `medido` paints it before the core exists (app/gui/app.py,
+StagedLaunch): the *shell* — the sidebar with its steps, the menus, the window's size — needs
+only Qt, the settings and the translations; `attach(session)` then adds what needs the session
+and the core loop (the pages, the status bar, the traffic dock) on the event loop's next turn.
+Until then the page area is blank and the actions that need the session are disabled.
+
 It wires pages to the sidebar and the menus and saves the window's layout; it holds no domain
 state (that is the Session's) and runs no I/O.
 """
 
 from __future__ import annotations
 
-import asyncio
-import gc
-import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,64 +27,112 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.version import app_version, tzdata_version
-from app.gui.first_paint import note_first_paint
+from app.gui.first_paint import note_first_paint, note_page_paint
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
-from app.gui.job import Job
-from app.gui.message_banner import Level
-from app.gui.session import Session
-from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE
+from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from app.gui.sidebar import Sidebar
-from app.gui.status_bar import StatusBar
-from app.gui.step_stack import StepStack, preload
 from app.gui.steps.catalog import STEPS
-from app.gui.steps.page import Page
 from app.gui.steps.step import StepState
-from app.gui.traffic_dock import TrafficDock
 from app.gui.widgets.documents import documents_file
 
 if TYPE_CHECKING:
     from app.gui.demo import DemoWorld
     from app.gui.open_bundle import BundleOpener
     from app.gui.register_console import RegisterConsole
+    from app.gui.session import Session
+    from app.gui.status_bar import StatusBar
+    from app.gui.step_stack import StepStack
+    from app.gui.steps.page import Page
+    from app.gui.traffic_dock import TrafficDock
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, session: Session, translations: Translations) -> None:
+    first_painted = Signal()  # once, on the turn after the first frame (StagedLaunch attaches)
+
+    # Set by attach(): the window's shell paints without them.
+    session: Session
+    stack: StepStack
+    status: StatusBar
+    traffic: TrafficDock
+
+    def __init__(self, settings: Settings, translations: Translations, *, demo: bool = False):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.session = session
+        self.settings = settings
         self.translations = translations
+        self.demo = demo
+        self.attached = False
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
 
         self.sidebar = Sidebar(STEPS)
-        self.stack = StepStack(session, STEPS)  # pages built when shown, the rest after painting
-        self.stack.step_state.connect(self._on_step_state)
         self._painted = False
         self._close_after_ms: int | None = None  # smoke tests and start-up figures
-        self._preloaded: set[str] = set()  # libraries already asked for off the GUI thread
-        self._preloading: Job[None] | None = None
+        self._page_watched: QWidget | None = None  # the first page shown, until it paints
+        central = QWidget()
+        self._row = QHBoxLayout(central)
+        self._row.setContentsMargins(6, 6, 0, 0)
+        self._row.setSpacing(0)
+        self._row.addWidget(self.sidebar)
+        self._blank = QWidget()  # where the pages go, blank until attach()
+        self._row.addWidget(self._blank, 1)
+        self.setCentralWidget(central)
+
+        self.traffic_action: QAction | None = None  # the traffic dock's, from attach()
+        self._build_menus()
+        self.retranslate()
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        self.show_step(settings.get(LAST_STEP))
+
+    @classmethod
+    def with_session(cls, session: Session, translations: Translations) -> MainWindow:
+        """The whole window at once, for a session made beforehand (tests, benchmarks)."""
+        window = cls(session.settings, translations, demo=session.demo)
+        window.attach(session)
+        return window
+
+    def attach(self, session: Session) -> None:
+        """Add what needs the session: the pages (the shown one built now), status, traffic."""
+        from app.gui.status_bar import StatusBar
+        from app.gui.step_stack import StepStack
+        from app.gui.traffic_dock import TrafficDock
+
+        self.session = session
+        self.stack = StepStack(session, STEPS)  # pages built when shown, the rest after painting
+        self.stack.step_state.connect(self._on_step_state)
+        self._row.replaceWidget(self._blank, self.stack)
+        self._blank.deleteLater()
+        self.setTabOrder(self.sidebar, self.stack)
         self.sidebar.currentRowChanged.connect(self.stack.show_row)
         session.step_requested.connect(self.show_step)
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(6, 6, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self.setTabOrder(self.sidebar, self.stack)
 
         self.status = StatusBar(session)
         self.setStatusBar(self.status)
         self.traffic = TrafficDock(session)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.traffic)
-        self.traffic.hide()  # for support work; restore_layout brings it back if it was open
+        self.traffic.hide()  # for support work; the saved state brings it back if it was open
+        self.traffic_action = self.traffic.toggleViewAction()
+        self.traffic_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.view_menu.insertAction(self.console_action, self.traffic_action)
 
-        self._build_menus()
+        self.address_actions[session.address_base].setChecked(True)
+        session.address_base_changed.connect(self._on_address_base)
+        for action in self._needs_session:
+            action.setEnabled(True)
+        self.attached = True
         self.retranslate()
-        self.restore_layout()
+        state = self.settings.get(WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray(state))
+        self.stack.show_row(self.sidebar.currentRow())
+        if self._painted:  # a staged start: tell the figures when the shown page is on screen
+            key = self.current_step()  # its build may have failed (logged): nothing to watch
+            self._page_watched = next((p for p in self.stack.built() if p.key == key), None)
+            if self._page_watched is not None:
+                self._page_watched.installEventFilter(self)
 
     # -- steps --------------------------------------------------------------------------------
 
@@ -90,7 +141,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sidebar.setCurrentRow(row)
 
     def current_step(self) -> str:
-        return STEPS[max(0, self.stack.currentIndex())].key
+        return STEPS[max(0, self.sidebar.currentRow())].key
 
     def current_page(self) -> Page:
         return self.stack.page(self.current_step())
@@ -105,40 +156,36 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, note_first_paint)  # once this frame is done, children included
-            if self._close_after_ms is not None:
-                QTimer.singleShot(self._close_after_ms, self.close)
-            # On screen now: the other pages once this paint is flushed, one per turn of the
-            # event loop. (A zero timer started by show() fires before the first paint, hence
-            # waiting for it here.)
-            QTimer.singleShot(0, self._build_next_page)
+            # On screen now: the session (a staged start), then the other pages once this
+            # paint is flushed, one per turn of the event loop. (A zero timer started by show()
+            # fires before the first paint, hence waiting for it here.)
+            QTimer.singleShot(0, self._after_first_paint)
 
-    def close_after_first_paint(self, ms: int) -> None:
-        """Close this many ms after the window first painted (smoke tests, start-up figures)."""
-        self._close_after_ms = ms
-
-    def _build_next_page(self) -> None:
+    def _after_first_paint(self) -> None:
         if not self.isVisible():  # not when the window closed at once (smoke tests)
             return
-        waiting = self.stack.waiting()
-        heavy = tuple(
-            name
-            for name in ((waiting[0].module, *waiting[0].preload) if waiting else ())
-            if name not in sys.modules and name not in self._preloaded
-        )
-        if heavy and self.session.bridge.running:
-            # Off the GUI thread first (the import lock and a 0.5 ms GIL switch interval keep
-            # the window answering); the page is built when the import is done, whatever it did.
-            self._preloaded.update(heavy)
-            self._preloading = self.session.bridge.submit(asyncio.to_thread(preload, heavy))
-            self._preloading.finished.connect(self._build_next_page)
-            return
-        if self.stack.build_next():
-            QTimer.singleShot(0, self._build_next_page)  # events waiting go first
-        else:
-            # What start-up made lives as long as the app: out of the collector's sight, so
-            # that its full collections (up to 110 ms each, measured while an upload ran,
-            # holding the GIL from the GUI) scan only what came later (bench/gui_stall.py).
-            gc.freeze()
+        self.first_painted.emit()  # a staged start attaches the session now
+        if self.attached and self._page_watched is None:
+            self._started()  # the shown page painted with the window (or failed to build)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page_watched and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._page_watched = None
+            QTimer.singleShot(0, note_page_paint)  # once the page's frame is done
+            QTimer.singleShot(0, self._started)
+        return super().eventFilter(watched, event)
+
+    def _started(self) -> None:
+        """The window and its shown page are on screen: the rest is built from now on."""
+        if self._close_after_ms is not None:
+            QTimer.singleShot(self._close_after_ms, self.close)
+        QTimer.singleShot(0, self.stack.build_the_rest)
+
+    def close_after_start(self, ms: int) -> None:
+        """Close this many ms after the window and its shown page first painted (smoke tests,
+        start-up figures)."""
+        self._close_after_ms = ms
 
     def _on_step_state(self, key: str, state: StepState) -> None:
         self.sidebar.set_state(key, state)
@@ -148,7 +195,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.demo_world: DemoWorld | None = None  # set by launch() with --demo
+        self.demo_world: DemoWorld | None = None  # set by start_core() with --demo
         self.opener: BundleOpener | None = None  # made by the first File → Open bundle
         self.open_bundle_action = QAction(self)
         self.open_bundle_action.triggered.connect(self.open_bundle)
@@ -159,10 +206,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
-        self.view_menu = bar.addMenu("")
-        self.traffic_action = self.traffic.toggleViewAction()
-        self.traffic_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.view_menu.addAction(self.traffic_action)
+        self.view_menu = bar.addMenu("")  # the traffic dock's action goes first, from attach()
         self.console_action = QAction(self)  # the register console, for support and odd meters
         self.console_action.triggered.connect(self.show_register_console)
         self.view_menu.addAction(self.console_action)
@@ -186,8 +230,6 @@ class MainWindow(Retranslating, QMainWindow):
             self.address_group.addAction(action)
             self.address_menu.addAction(action)
             self.address_actions[base] = action
-        self.address_actions[self.session.address_base].setChecked(True)
-        self.session.address_base_changed.connect(self._on_address_base)
 
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -207,6 +249,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.bundle_action.triggered.connect(self.save_diagnostics)
         self.help_menu.addAction(self.bundle_action)
         self.help_menu.addAction(self.about_action)
+        self._needs_session = [
+            self.open_bundle_action,
+            self.console_action,
+            self.bundle_action,
+            *self.address_actions.values(),
+        ]
+        for action in self._needs_session:
+            action.setEnabled(False)  # until attach()
 
     def _on_address_base(self, base: int) -> None:
         self.address_actions[base].setChecked(True)
@@ -215,7 +265,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Switch now (every widget gets LanguageChange) and remember the choice."""
         self.translations.apply(language)
         self.language_actions[language].setChecked(True)
-        self.session.settings.set(LANGUAGE, language.value)
+        self.settings.set(LANGUAGE, language.value)
 
     def show_register_console(self) -> None:
         """The register console, non-modal, one per window (raised when it is open)."""
@@ -289,6 +339,8 @@ class MainWindow(Retranslating, QMainWindow):
         page.run(coro, partial(self._diagnostics_saved, page))
 
     def _diagnostics_saved(self, page: Page, path: Path) -> None:
+        from app.gui.message_banner import Level
+
         page.show_message(
             Level.SUCCESS,
             lambda: self.tr("Diagnostics bundle saved."),
@@ -298,7 +350,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         title = "Medido"
-        if self.session.demo:
+        if self.demo:
             title += " — " + self.tr("demo (local emulator and simulated meter)")
         self.setWindowTitle(title)
         self.sidebar.set_titles([step.title() for step in STEPS])
@@ -306,7 +358,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.open_bundle_action.setText(self.tr("&Open bundle…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
-        self.traffic_action.setText(self.tr("&Traffic"))
+        if self.traffic_action is not None:
+            self.traffic_action.setText(self.tr("&Traffic"))
         self.console_action.setText(self.tr("Register &console…"))
         for number, (action, step) in enumerate(zip(self.step_actions, STEPS, strict=True), 1):
             action.setText(f"&{number} {step.title()}")
@@ -323,27 +376,19 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- layout and exit ----------------------------------------------------------------------
 
-    def restore_layout(self) -> None:
-        settings = self.session.settings
-        geometry = settings.get(WINDOW_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        state = settings.get(WINDOW_STATE)
-        if state:
-            self.restoreState(QByteArray(state))
-        self.show_step(settings.get(LAST_STEP))
-
     def save_layout(self) -> None:
-        settings = self.session.settings
+        settings = self.settings
         settings.set(WINDOW_GEOMETRY, self.saveGeometry().data())
-        settings.set(WINDOW_STATE, self.saveState().data())
         settings.set(LAST_STEP, self.current_step())
-        for page in self.stack.built():
-            page.save_settings()
+        if self.attached:  # a shell closed at once has no dock state or pages to save
+            settings.set(WINDOW_STATE, self.saveState().data())
+            for page in self.stack.built():
+                page.save_settings()
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        for page in self.stack.built():
-            page.cancel_jobs()
+        if self.attached:
+            for page in self.stack.built():
+                page.cancel_jobs()
         super().closeEvent(event)

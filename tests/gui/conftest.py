@@ -46,7 +46,7 @@ def translations(qapp: QCoreApplication) -> Iterator[Translations]:
 
 @pytest.fixture
 def window(qtbot: QtBot, session: Session, translations: Translations) -> MainWindow:
-    main = MainWindow(session, translations)
+    main = MainWindow.with_session(session, translations)
     qtbot.addWidget(main)
     return main
 

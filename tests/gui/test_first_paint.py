@@ -26,6 +26,6 @@ def test_the_first_paint_writes_its_moment_when_asked(
 def test_the_window_closes_after_its_first_paint_when_asked(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.close_after_first_paint(1)
+    window.close_after_start(1)
     window.show()
     qtbot.waitUntil(lambda: not window.isVisible())

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.gui import main_window as main_window_module
+from app.gui import step_stack as step_stack_module
 from app.gui.main_window import MainWindow
 from app.gui.steps.catalog import STEPS, Step
 from app.gui.steps.plot.page import PlotPage
@@ -168,7 +168,7 @@ def test_a_pages_heavy_libraries_load_off_the_gui_thread_before_it_is_built(
         on_gui_thread = threading.current_thread() is threading.main_thread()
         calls.append((on_gui_thread, modules, [p.key for p in window.stack.built()]))
 
-    monkeypatch.setattr(main_window_module, "preload", recording)
+    monkeypatch.setattr(step_stack_module, "preload", recording)
     monkeypatch.setattr(window.stack, "steps", with_plot_preload(window, ("never_loaded_lib",)))
     window.show()
     qtbot.waitUntil(lambda: len(window.stack.built()) == len(STEPS))

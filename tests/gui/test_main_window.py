@@ -112,7 +112,7 @@ def test_address_base_menu_sets_the_session_preference(
 def test_layout_and_step_survive_a_restart(
     qtbot: QtBot, session: Session, translations: Translations
 ) -> None:
-    first = MainWindow(session, translations)
+    first = MainWindow.with_session(session, translations)
     qtbot.addWidget(first)
     first.resize(720, 540)  # the offscreen screen is 800x600
     first.show()
@@ -123,7 +123,7 @@ def test_layout_and_step_survive_a_restart(
 
     reopened = Session(session.bridge, Settings(session.settings.path))
     assert reopened.settings.get(LAST_STEP) == "plot"
-    second = MainWindow(reopened, translations)
+    second = MainWindow.with_session(reopened, translations)
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)

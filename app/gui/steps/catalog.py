@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.gui.steps.page import Page
 from app.gui.steps.step import TITLES, step_title
+
+if TYPE_CHECKING:  # the pages' base brings the session and the core: not for the window's shell
+    from app.gui.steps.page import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class Step:
     @property
     def page(self) -> type[Page]:
         """The page class, its module imported now (the first time)."""
+        from app.gui.steps.page import Page
+
         found = getattr(importlib.import_module(self.module), self.class_name)
         if not (isinstance(found, type) and issubclass(found, Page)):
             raise TypeError(f"{self.module}.{self.class_name} is not a page")

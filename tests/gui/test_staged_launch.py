@@ -1,0 +1,197 @@
+"""`medido`'s start (app/gui/app.py, StagedLaunch): the window's shell paints before the core.
+
+The first frame shows the sidebar and the menus; the core loop, the session, the status bar and
+the pages come on the next turn, the shown page built first. What the shell must not load is
+checked in a fresh interpreter, as the frozen app starts (no BEFORE_QT: see app/commands/gui.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from pytestqt.qtbot import QtBot
+
+from app.gui import app as app_module
+from app.gui.app import StagedLaunch
+from app.gui.first_paint import PAINTED_ENV, read_paint_times
+from app.gui.i18n import Language
+from app.gui.settings import LAST_STEP, Settings
+from app.gui.steps.catalog import STEPS
+from app.gui.steps.connection.page import ConnectionPage
+from tests.fixtures.fresh_python import run_python
+from tests.gui.test_launch import NOT_BEFORE_THE_WINDOW
+
+# Beyond what the whole first window leaves out (test_launch.py): the core's side.
+NOT_IN_THE_SHELL = (
+    "asyncio",
+    "app.core.api",
+    "app.core.account",
+    "app.core.logs",
+    "app.core.traffic",
+    "app.gui.bridge",
+    "app.gui.session",
+    "app.gui.job",
+    "app.gui.status_bar",
+    "app.gui.traffic_dock",
+    "app.gui.message_banner",
+    "app.gui.step_stack",
+    "app.gui.steps.page",
+    "app.gui.steps.connection",
+)
+SHELL = """\
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from app.gui.app import StagedLaunch
+
+
+class AtFirstPaint(QObject):
+    names: list[str] | None = None
+    attached: bool | None = None
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and self.names is None:
+            self.names = sorted(sys.modules)
+            self.attached = start.window.attached
+        return False
+
+
+start = StagedLaunch()
+spy = AtFirstPaint()
+start.window.installEventFilter(spy)
+start.window.show()
+start.window.close_after_start(200)
+code = start.app.exec()
+start.shut_down()
+print("attached at first paint:", spy.attached, "core started:", start.running is not None)
+print(" ".join(spy.names or []))
+"""
+
+
+def test_the_shell_paints_before_the_core_loads_and_the_core_follows(tmp_path: Path) -> None:
+    output = run_python(SHELL, tmp_path, QT_QPA_PLATFORM="offscreen").splitlines()
+    assert output[-2] == "attached at first paint: False core started: True"
+    loaded = output[-1].split()
+    assert "app.gui.main_window" in loaded  # the script really painted the window
+    early = [
+        m
+        for m in loaded
+        if any(m == n or m.startswith(f"{n}.") for n in NOT_BEFORE_THE_WINDOW + NOT_IN_THE_SHELL)
+    ]
+    assert early == []
+
+
+class PaintSpy(QObject):
+    """What the window was when it first painted."""
+
+    def __init__(self, start: StagedLaunch) -> None:
+        super().__init__()
+        self.start = start
+        self.attached: bool | None = None
+        self.enabled: list[bool] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.attached is None:
+            window = self.start.window
+            self.attached = window.attached
+            self.enabled = [a.isEnabled() for a in (window.bundle_action, window.console_action)]
+        return False
+
+
+@pytest.fixture
+def staged(qtbot: QtBot) -> Iterator[StagedLaunch]:
+    start = StagedLaunch()
+    start.window.translations.apply(Language.ENGLISH)
+    yield start
+    start.shut_down()
+
+
+def test_the_session_is_attached_after_the_first_frame_and_the_shown_page_built_first(
+    qtbot: QtBot, staged: StagedLaunch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = tmp_path / "painted"
+    monkeypatch.setenv(PAINTED_ENV, str(marker))
+    spy = PaintSpy(staged)
+    staged.window.installEventFilter(spy)
+    staged.window.show()
+    qtbot.waitUntil(lambda: staged.running is not None)
+    assert spy.attached is False
+    assert spy.enabled == [False, False]  # nothing to click that needs the session yet
+    window = staged.window
+    assert isinstance(window.current_page(), ConnectionPage)
+    assert window.bundle_action.isEnabled()
+    assert window.console_action.isEnabled()
+    assert window.traffic_action is not None
+    assert window.traffic_action in window.view_menu.actions()
+    assert window.statusBar() is window.status
+    # Both moments written: the window's shell, then the page, in that order.
+    qtbot.waitUntil(lambda: marker.exists() and len(marker.read_text().split()) == 2)
+    shell, page = read_paint_times(marker.read_text(encoding="ascii"))
+    assert shell < page
+    qtbot.waitUntil(lambda: len(window.stack.built()) == len(STEPS))
+
+
+def test_a_saved_step_is_highlighted_in_the_shell_and_shown_once_attached(qtbot: QtBot) -> None:
+    settings = Settings.open()
+    settings.set(LAST_STEP, "clock")
+    settings.sync()
+    start = StagedLaunch()
+    try:
+        assert start.window.current_step() == "clock"  # the shell's sidebar already says so
+        start.window.show()
+        qtbot.waitUntil(lambda: start.running is not None)
+        assert start.window.stack.currentWidget() is start.window.stack.widget(
+            start.window.stack.row("clock")
+        )
+        assert start.window.current_page().key == "clock"
+    finally:
+        start.shut_down()
+
+
+def test_a_shell_closed_before_the_core_started_shuts_down_cleanly(qtbot: QtBot) -> None:
+    start = StagedLaunch()
+    assert start.shut_down()
+    assert start.running is None
+
+
+def test_a_core_that_cannot_start_quits_the_app_and_says_why(
+    qtbot: QtBot,
+    staged: StagedLaunch,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(window: object) -> object:
+        raise OSError("no room left for the logs")
+
+    exits: list[int] = []
+    monkeypatch.setattr(app_module, "start_core", broken)
+    monkeypatch.setattr(staged.app, "exit", exits.append)
+    staged.window.show()
+    qtbot.waitUntil(lambda: staged.failure is not None)
+    assert isinstance(staged.failure, OSError)
+    assert exits == [1]
+    assert not staged.window.isVisible()
+    assert "Medido could not start its core" in caplog.text
+    assert sys.exc_info() == (None, None, None)
+
+
+def test_a_shown_page_that_fails_to_build_leaves_the_rest_of_the_app_running(
+    qtbot: QtBot,
+    staged: StagedLaunch,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(self: ConnectionPage) -> None:
+        raise RuntimeError("broken settings file")
+
+    monkeypatch.setattr(ConnectionPage, "restore_settings", broken)
+    staged.window.show()
+    qtbot.waitUntil(lambda: staged.running is not None)
+    assert staged.failure is None
+    assert "The connection page could not be built" in caplog.text
+    qtbot.waitUntil(lambda: len(staged.window.stack.built()) == len(STEPS) - 1)
