@@ -183,6 +183,19 @@ KEPT_IMAGE_FORMATS: tuple[str, ...] = ("qsvg",)
 KEPT_QT_TRANSLATIONS: tuple[str, ...] = ("qtbase_es.qm", "qtbase_en.qm")
 
 
+# PyInstaller runtime hooks that run at every start for something Medido never does.
+# pyi_rth_multiprocessing imports multiprocessing (pickle, socket, subprocess: about 20 ms of
+# the frozen start) so that a frozen app can spawn worker processes; Medido never starts one
+# (uvicorn runs in-process, without workers or reload; tests/packaging/test_bundle_contents.py
+# keeps app/ free of multiprocessing). uvicorn still imports the module, which works without it.
+UNUSED_RUNTIME_HOOKS: tuple[str, ...] = ("pyi_rth_multiprocessing",)
+
+
+def without_unused_hooks[T: tuple[str, ...]](scripts: list[T]) -> list[T]:
+    """An Analysis's scripts (entry point and runtime hooks) less UNUSED_RUNTIME_HOOKS."""
+    return [entry for entry in scripts if entry[0] not in UNUSED_RUNTIME_HOOKS]
+
+
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
     """Every (source file, folder in the bundle) pair; a pattern that matches nothing raises."""
     pairs: list[tuple[str, str]] = []

@@ -117,3 +117,26 @@ def test_excludes_keep_what_the_gui_needs() -> None:
 )
 def test_unwanted_binaries(destination: str, unwanted: bool) -> None:
     assert bundle.is_unwanted_binary(destination) is unwanted
+
+
+def test_the_runtime_hooks_left_out_are_only_the_unused_ones() -> None:
+    scripts = [
+        ("medido", "entry/medido.py", "PYSOURCE"),
+        ("pyi_rth_pyside6", "hooks/pyi_rth_pyside6.py", "PYSOURCE"),
+        ("pyi_rth_multiprocessing", "hooks/pyi_rth_multiprocessing.py", "PYSOURCE"),
+    ]
+    kept = bundle.without_unused_hooks(scripts)
+    assert [name for name, _, _ in kept] == ["medido", "pyi_rth_pyside6"]
+
+
+def test_medido_never_starts_a_process_through_multiprocessing() -> None:
+    """Without PyInstaller's multiprocessing hook a frozen child process would not start."""
+    users = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if any(word in text for word in ("multiprocessing", "ProcessPoolExecutor", "workers=")):
+            users.append(path.relative_to(ROOT).as_posix())
+    assert users == []
+    server = (ROOT / "app" / "emulator" / "server.py").read_text(encoding="utf-8")
+    assert "uvicorn.Config(" in server
+    assert "reload=" not in server
