@@ -109,26 +109,26 @@ def start_core(window: MainWindow) -> RunningApp:
     bridge = CoreBridge(app)
     bridge.start()
     session = Session(bridge, window.settings, demo=window.demo, parent=app)
-    logs = install_file_logs()  # medido.log and traffic.jsonl in the user's log folder
-    if logs is not None:
-        logs.follow(session.traffic)
     world: DemoWorld | None = None
-    if window.demo:
-        from app.gui import demo as demo_wiring  # the emulator and simulator only when asked
+    try:
+        logs = install_file_logs()  # medido.log and traffic.jsonl in the user's log folder
+        if logs is not None:
+            logs.follow(session.traffic)
+        if window.demo:
+            from app.gui import demo as demo_wiring  # the emulator and simulator only when asked
 
-        try:
             world = demo_wiring.start_world(session)
-        except BaseException:
-            bridge.shutdown()
-            raise
-    window.attach(session)
-    window.demo_world = world  # File → Open bundle stops it before starting a bundle's
-    running = RunningApp(app, bridge, session, window.translations, window, world)
-    if world is not None:
-        from app.gui import demo as demo_wiring
-
-        demo_wiring.connect(session, world)
-    return running
+        window.attach(session)
+        window.demo_world = world  # File → Open bundle stops it before starting a bundle's
+        if world is not None:
+            demo_wiring.connect(session, world)
+    except BaseException:  # nothing left running behind a start that failed half-way
+        session.close()
+        bridge.shutdown()
+        if world is not None:
+            world.stop()
+        raise
+    return RunningApp(app, bridge, session, window.translations, window, world)
 
 
 def launch(
@@ -146,7 +146,8 @@ class StagedLaunch:
 
     Nothing the installer can do is lost meanwhile: the actions that need the session are
     disabled in the shell, and the first page is built with the session. If the core cannot
-    start, the app quits and `failure` says why (the command-line's last net prints it).
+    start, a message box says why, the app quits, and `failure` holds the error (the command
+    line's last net prints it too).
     """
 
     def __init__(self, *, demo: bool = False) -> None:
@@ -154,7 +155,7 @@ class StagedLaunch:
         self.app = make_application()  # the one open_window made
         self.running: RunningApp | None = None
         self.failure: Exception | None = None
-        self.window.first_painted.connect(self._start_core)
+        self.window.moments.first_painted.connect(self._start_core)
 
     def _start_core(self) -> None:
         if self.running is not None:
@@ -162,8 +163,9 @@ class StagedLaunch:
         try:
             self.running = start_core(self.window)
         except Exception as exc:  # in a Qt slot: PySide6 would print it and carry on
-            log.exception("Medido could not start its core")
+            _log_for_support(exc)
             self.failure = exc
+            self.window.show_start_failure(exc)  # a windowed exe has no console to print to
             self.window.close()
             self.app.exit(1)
 
@@ -174,3 +176,18 @@ class StagedLaunch:
             self.window.close()
         self.window.deleteLater()
         return True
+
+
+def _log_for_support(error: Exception) -> None:
+    """The traceback in medido.log (installed now if the core failed before it was); never on
+    the terminal, where the command line's last net prints one line."""
+    root = logging.getLogger()
+    if not root.handlers:
+        from app.core.logs import install_file_logs
+
+        try:
+            install_file_logs()
+        except Exception:  # the logs may be what failed
+            return
+    if root.handlers:
+        log.error("Medido could not start its core", exc_info=error)

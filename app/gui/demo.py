@@ -97,10 +97,11 @@ async def serve(
 
 
 def start_world(session: Session, timeout: float = 10.0) -> DemoWorld:
-    """Start the emulator and the simulated meter, before the window shows.
+    """Start the emulator and the simulated meter, before the pages are built.
 
-    The GUI thread waits here (bounded) for two loopback servers to bind: it is start-up, no
-    window is on screen yet, and the pages must find the addresses in the settings when built.
+    The GUI thread waits here (bounded) for two loopback servers to bind, usually a few
+    milliseconds: it is start-up (only the window's shell is on screen), and the pages must
+    find the addresses in the settings when built.
     """
     emulator = EmulatorServer(demo_world()).start()
     try:

@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.version import app_version, tzdata_version
-from app.gui.first_paint import note_first_paint, note_page_paint
 from app.gui.i18n import Language, Retranslating, Translations, fill
 from app.gui.icons import app_icon
 from app.gui.settings import LANGUAGE, LAST_STEP, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from app.gui.sidebar import Sidebar
+from app.gui.start_moments import StartMoments
 from app.gui.steps.catalog import STEPS
 from app.gui.steps.step import StepState
 from app.gui.widgets.documents import documents_file
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 
 
 class MainWindow(Retranslating, QMainWindow):
-    first_painted = Signal()  # once, on the turn after the first frame (StagedLaunch attaches)
-
     # Set by attach(): the window's shell paints without them.
     session: Session
     stack: StepStack
@@ -67,9 +65,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(1280, 800)
 
         self.sidebar = Sidebar(STEPS)
-        self._painted = False
         self._close_after_ms: int | None = None  # smoke tests and start-up figures
-        self._page_watched: QWidget | None = None  # the first page shown, until it paints
+        self.moments = StartMoments(self)  # StagedLaunch attaches on moments.first_painted
+        self.moments.started.connect(self._started)
         central = QWidget()
         self._row = QHBoxLayout(central)
         self._row.setContentsMargins(6, 6, 0, 0)
@@ -128,11 +126,11 @@ class MainWindow(Retranslating, QMainWindow):
         if state:
             self.restoreState(QByteArray(state))
         self.stack.show_row(self.sidebar.currentRow())
-        if self._painted:  # a staged start: tell the figures when the shown page is on screen
-            key = self.current_step()  # its build may have failed (logged): nothing to watch
-            self._page_watched = next((p for p in self.stack.built() if p.key == key), None)
-            if self._page_watched is not None:
-                self._page_watched.installEventFilter(self)
+        if self.moments.painted:  # a staged start: the rest waits for the shown page's frame
+            key = self.current_step()  # its build may have failed (logged): nothing to wait for
+            shown = next((p for p in self.stack.built() if p.key == key), None)
+            if shown is not None:
+                self.moments.watch_page(shown, self.stack.currentChanged)
 
     # -- steps --------------------------------------------------------------------------------
 
@@ -151,36 +149,12 @@ class MainWindow(Retranslating, QMainWindow):
         """Every step's page by its key, in the steps' order (any not built yet are built now)."""
         return self.stack.pages()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, note_first_paint)  # once this frame is done, children included
-            # On screen now: the session (a staged start), then the other pages once this
-            # paint is flushed, one per turn of the event loop. (A zero timer started by show()
-            # fires before the first paint, hence waiting for it here.)
-            QTimer.singleShot(0, self._after_first_paint)
-
-    def _after_first_paint(self) -> None:
-        if not self.isVisible():  # not when the window closed at once (smoke tests)
-            return
-        self.first_painted.emit()  # a staged start attaches the session now
-        if self.attached and self._page_watched is None:
-            self._started()  # the shown page painted with the window (or failed to build)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._page_watched and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._page_watched = None
-            QTimer.singleShot(0, note_page_paint)  # once the page's frame is done
-            QTimer.singleShot(0, self._started)
-        return super().eventFilter(watched, event)
-
     def _started(self) -> None:
         """The window and its shown page are on screen: the rest is built from now on."""
         if self._close_after_ms is not None:
             QTimer.singleShot(self._close_after_ms, self.close)
-        QTimer.singleShot(0, self.stack.build_the_rest)
+        if self.attached:
+            QTimer.singleShot(0, self.stack.build_the_rest)
 
     def close_after_start(self, ms: int) -> None:
         """Close this many ms after the window and its shown page first painted (smoke tests,
@@ -289,6 +263,19 @@ class MainWindow(Retranslating, QMainWindow):
         )
         shown = fill(text, app_version()) + fill(rules, tzdata_version())
         QMessageBox.about(self, self.tr("About Medido"), shown)
+
+    def show_start_failure(self, error: BaseException) -> None:
+        """Medido cannot run without its core loop and session: say why, before it quits."""
+        import html
+
+        from app.core.traffic import redact  # a token-shaped word never reaches the screen
+
+        text = self.tr(
+            "<p>Medido could not start: %1</p><p>Close other copies of Medido and start it "
+            "again. If this happens again, send this message to support.</p>"
+        )
+        reason = html.escape(redact(f"{type(error).__name__}: {error}")[:300])
+        QMessageBox.critical(self, self.tr("Medido could not start"), fill(text, reason))
 
     def open_bundle(self) -> None:
         """Ask for a diagnostics bundle, then reproduce its site here (app/gui/open_bundle.py)."""

@@ -75,7 +75,7 @@
 <context>
     <name>LinkStatus</name>
     <message numerus="yes">
-        <location filename="../../app/gui/widgets/link_status.py" line="+173"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+177"/>
         <source>%n request(s) per poll</source>
         <translation>
             <numerusform>%n request per poll</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>PlotPage</name>
     <message numerus="yes">
-        <location filename="../../app/gui/steps/plot/page.py" line="+220"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+240"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n reading in memory</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../app/gui/status_bar.py" line="+141"/>
+        <location filename="../../app/gui/status_bar.py" line="+144"/>
         <source>Refresh token valid for %n day(s).</source>
         <translation>
             <numerusform>Refresh token valid for %n day.</numerusform>

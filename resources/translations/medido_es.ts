@@ -211,7 +211,7 @@
 <context>
     <name>CheckFinding</name>
     <message>
-        <location filename="../../app/gui/checklist_texts.py" line="+20"/>
+        <location filename="../../app/gui/checklist_texts.py" line="+21"/>
         <source>ChileMedido answered in {ms} ms.</source>
         <translation>ChileMedido respondió en {ms} ms.</translation>
     </message>
@@ -617,7 +617,7 @@
         <translation>atrasado respecto</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The {clock}&apos;s clock is {amount} {direction} the {reference}&apos;s (± {uncertainty}).</source>
         <translation>El reloj del {clock} está {amount} {direction} del {reference} (± {uncertainty}).</translation>
     </message>
@@ -959,7 +959,7 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../app/gui/steps/connection/page.py" line="+106"/>
+        <location filename="../../app/gui/steps/connection/page.py" line="+121"/>
         <source>Log in to ChileMedido with the gateway&apos;s refresh token, as the administrator sent it.</source>
         <translation>Inicie sesión en ChileMedido con el token de refresco de la puerta de enlace (gateway), tal como se lo envió el administrador.</translation>
     </message>
@@ -2411,7 +2411,7 @@
 <context>
     <name>LinkStatus</name>
     <message>
-        <location filename="../../app/gui/widgets/link_status.py" line="+42"/>
+        <location filename="../../app/gui/widgets/link_status.py" line="+46"/>
         <source>Not connected</source>
         <translation>Sin conexión</translation>
     </message>
@@ -2563,7 +2563,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="+193"/>
+        <location filename="../../app/gui/main_window.py" line="+265"/>
         <source>About Medido</source>
         <translation>Acerca de Medido</translation>
     </message>
@@ -2578,7 +2578,17 @@
         <translation>&lt;p&gt;Reglas de zona horaria: IANA %1. Chile cambia de vez en cuando sus fechas de horario de verano; un Medido construido después de un cambio trae las reglas nuevas.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>&lt;p&gt;Medido could not start: %1&lt;/p&gt;&lt;p&gt;Close other copies of Medido and start it again. If this happens again, send this message to support.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Medido no pudo iniciarse: %1&lt;/p&gt;&lt;p&gt;Cierre las otras copias de Medido y vuelva a abrirlo. Si vuelve a ocurrir, envíe este mensaje a soporte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Medido could not start</source>
+        <translation>Medido no pudo iniciarse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Open diagnostics bundle</source>
         <translation>Abrir paquete de diagnóstico</translation>
     </message>
@@ -2594,7 +2604,7 @@
         <translation>Guardar paquete de diagnóstico</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Diagnostics bundle saved.</source>
         <translation>Paquete de diagnóstico guardado.</translation>
     </message>
@@ -2629,7 +2639,7 @@
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Traffic</source>
         <translation>&amp;Tráfico</translation>
     </message>
@@ -2639,7 +2649,7 @@
         <translation>&amp;Consola de registros…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Register &amp;addresses</source>
         <translation>&amp;Direcciones de registro</translation>
     </message>
@@ -2728,7 +2738,7 @@
         <translation>Lea todas las variables del medidor y revise que cada una tenga sentido.</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+184"/>
         <source>Unit %1 is set; connect to read it.</source>
         <translation>Quedó configurada la unidad %1; conéctese para leerla.</translation>
     </message>
@@ -2736,7 +2746,7 @@
 <context>
     <name>MeterReadout</name>
     <message>
-        <location filename="../../app/gui/steps/meter/meter_readout.py" line="+100"/>
+        <location filename="../../app/gui/steps/meter/meter_readout.py" line="+114"/>
         <source>Addresses in this plan are 0-based.</source>
         <translation>Las direcciones de este plan parten de 0.</translation>
     </message>
@@ -2810,24 +2820,24 @@
 <context>
     <name>PlotPage</name>
     <message>
-        <location filename="../../app/gui/steps/plot/page.py" line="+114"/>
+        <location filename="../../app/gui/steps/plot/page.py" line="+122"/>
         <source>Watch the values over time: a load that switches on, three phases alike.</source>
         <translation>Observe los valores en el tiempo: una carga que se enciende, tres fases parejas.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>Resume</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+88"/>
+        <location line="-100"/>
+        <location line="+100"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-99"/>
         <source>Show the last</source>
         <translation>Mostrar los últimos</translation>
     </message>
@@ -2857,7 +2867,7 @@
         <translation>Exportar P&amp;NG…</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+106"/>
         <source>%n reading(s) in memory</source>
         <translation>
             <numerusform>%n lectura en memoria</numerusform>
@@ -3659,7 +3669,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/gui/status_bar.py" line="+121"/>
+        <location filename="../../app/gui/status_bar.py" line="+124"/>
         <source>not logged in</source>
         <translation>sin sesión</translation>
     </message>

@@ -52,7 +52,9 @@ NOT_BEFORE_THE_WINDOW = (
     "app.gui.steps.upload",
     "app.gui.steps.check",
 )
-# As `medido` starts the app (app/commands/gui.py), up to the window's show(); then the modules.
+# The whole first window (launch(): shell and shown page) as run from source, with BEFORE_QT
+# first (app/commands/gui.py), up to its show(); then the modules. What the shell alone loads
+# (`medido`'s first frame) is checked in test_staged_launch.py.
 FIRST_WINDOW = """\
 import importlib
 import sys

@@ -7,19 +7,22 @@ checked in a fresh interpreter, as the frozen app starts (no BEFORE_QT: see app/
 
 from __future__ import annotations
 
-import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.gui import app as app_module
+from app.gui import start_moments
 from app.gui.app import StagedLaunch
 from app.gui.first_paint import PAINTED_ENV, read_paint_times
 from app.gui.i18n import Language
-from app.gui.settings import LAST_STEP, Settings
+from app.gui.main_window import MainWindow
+from app.gui.settings import LAST_STEP, WINDOW_STATE, Settings
 from app.gui.steps.catalog import STEPS
 from app.gui.steps.connection.page import ConnectionPage
 from tests.fixtures.fresh_python import run_python
@@ -42,6 +45,7 @@ NOT_IN_THE_SHELL = (
     "app.gui.steps.page",
     "app.gui.steps.connection",
 )
+CORE_THREADS = ("medido-core",)
 SHELL = """\
 import sys
 
@@ -153,31 +157,132 @@ def test_a_saved_step_is_highlighted_in_the_shell_and_shown_once_attached(qtbot:
         start.shut_down()
 
 
-def test_a_shell_closed_before_the_core_started_shuts_down_cleanly(qtbot: QtBot) -> None:
+def test_a_shell_closed_before_the_core_started_keeps_the_saved_layout(qtbot: QtBot) -> None:
+    settings = Settings.open()
+    settings.set(WINDOW_STATE, b"saved dock state")
+    settings.sync()
     start = StagedLaunch()
-    assert start.shut_down()
+    start.window.show_step("meter")
+    start.window.close()  # before its first frame: the core is never started
+    qtbot.wait(50)
     assert start.running is None
+    assert start.shut_down()
+    reread = Settings.open()
+    assert reread.get(WINDOW_STATE) == b"saved dock state"  # no dock yet: nothing to save
+    assert reread.get(LAST_STEP) == "meter"
 
 
-def test_a_core_that_cannot_start_quits_the_app_and_says_why(
+class Refusals:
+    """What the window said when the core could not start (QMessageBox.critical's place)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    def critical(self, _parent: object, title: str, text: str) -> None:
+        self.shown.append((title, text))
+
+
+def test_a_core_that_cannot_start_says_why_and_quits_the_app(
     qtbot: QtBot,
     staged: StagedLaunch,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl"
+
     def broken(window: object) -> object:
-        raise OSError("no room left for the logs")
+        raise OSError(f"no room left for the logs <disk full> token={token}")
 
     exits: list[int] = []
+    refusals = Refusals()
     monkeypatch.setattr(app_module, "start_core", broken)
     monkeypatch.setattr(staged.app, "exit", exits.append)
+    monkeypatch.setattr(QMessageBox, "critical", refusals.critical)
     staged.window.show()
     qtbot.waitUntil(lambda: staged.failure is not None)
     assert isinstance(staged.failure, OSError)
     assert exits == [1]
     assert not staged.window.isVisible()
     assert "Medido could not start its core" in caplog.text
-    assert sys.exc_info() == (None, None, None)
+    [(title, text)] = refusals.shown
+    assert title == "Medido could not start"
+    assert "OSError: no room left for the logs &lt;disk full&gt;" in text
+    assert "eyJ" not in text  # redacted, as everywhere else
+
+
+# In a fresh interpreter: once a QApplication's exec() has returned, Qt stops painting windows
+# made after it, so the test process never runs the event loop itself.
+CORE_FAILS = """\
+import io
+import sys
+from contextlib import redirect_stderr
+
+from PySide6.QtWidgets import QMessageBox
+
+from app import cli
+from app.gui import app
+
+
+def broken(window):
+    raise OSError("no room left for the logs")
+
+
+shown = []
+app.start_core = broken
+QMessageBox.critical = lambda parent, title, text: shown.append(title)
+err = io.StringIO()
+with redirect_stderr(err):
+    code = cli.main([])
+print(code, shown)
+print(err.getvalue().strip())
+"""
+
+
+def test_medido_whose_core_cannot_start_exits_1_with_one_line(tmp_path: Path) -> None:
+    output = run_python(CORE_FAILS, tmp_path, QT_QPA_PLATFORM="offscreen").splitlines()
+    assert output[0] == "1 ['Medido could not start']"
+    assert len(output) == 2  # one line from the command line's last net, no traceback
+    assert "OSError: no room left for the logs" in output[1]
+    logged = (tmp_path / "logs" / "medido.log").read_text(encoding="utf-8")
+    assert "Medido could not start its core" in logged  # with its traceback, for support
+    assert "Traceback" in logged
+
+
+def test_a_half_started_core_is_stopped_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_attach(self: MainWindow, session: object) -> None:
+        raise RuntimeError("a page could not be laid out")
+
+    monkeypatch.setattr(MainWindow, "attach", broken_attach)
+    window = app_module.open_window(demo=True, language=Language.ENGLISH)
+    try:
+        with pytest.raises(RuntimeError, match="laid out"):
+            app_module.start_core(window)
+        qtbot.waitUntil(lambda: not any(t.name in CORE_THREADS for t in threading.enumerate()))
+        assert not [t for t in threading.enumerate() if t.name.startswith("emulator:")]
+    finally:
+        window.deleteLater()
+
+
+def test_a_step_shown_before_the_first_page_painted_does_not_stop_the_rest(
+    qtbot: QtBot, staged: StagedLaunch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(start_moments, "PAGE_PAINT_WAIT_MS", 60_000)  # not the fallback
+    window = staged.window
+    started: list[bool] = []
+    window.moments.started.connect(lambda: started.append(True))
+
+    def press_down_as_soon_as_attached() -> None:  # a key that waited for the core
+        window.sidebar.setCurrentRow(1)
+
+    window.moments.first_painted.connect(press_down_as_soon_as_attached)  # after attach
+    window.show()
+    qtbot.waitUntil(lambda: started == [True])
+    qtbot.wait(50)
+    assert started == [True]  # once: one close timer (if asked for), one chain of page builds
+    assert window.current_step() == "device"
+    qtbot.waitUntil(lambda: len(window.stack.built()) == len(STEPS))
 
 
 def test_a_shown_page_that_fails_to_build_leaves_the_rest_of_the_app_running(
