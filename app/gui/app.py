@@ -19,16 +19,17 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.gui.i18n import Language, Translations
 from app.gui.icons import app_icon
 from app.gui.main_window import MainWindow
 from app.gui.settings import LANGUAGE, Settings
-from app.gui.theme import ThemeWatcher, apply_theme
+from app.gui.theme import follow_os_scheme, match_scheme, use_fusion
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from app.gui.bridge import CoreBridge
     from app.gui.demo import DemoWorld
     from app.gui.session import Session
@@ -84,17 +85,20 @@ def open_window(
     demo: bool = False,
     language: Language | None = None,
     scheme: Qt.ColorScheme | None = None,
+    os_scheme_now: bool = True,
 ) -> MainWindow:
-    """The window's shell (not shown yet). `language`/`scheme` override the saved and OS ones."""
+    """The window's shell (not shown yet). `language`/`scheme` override the saved and OS ones;
+    without `os_scheme_now` the OS's scheme is left for the caller to follow (StagedLaunch)."""
     app = make_application()
     settings = Settings.open(demo=demo)
     translations = Translations(app)
     chosen = language if language is not None else Language.parse(settings.get(LANGUAGE))
     translations.apply(chosen)
-    apply_theme(app, scheme)
-    if scheme is None:  # follow the OS when it switches between light and dark
-        watcher = ThemeWatcher(app)
-        watcher.changed.connect(lambda _dark: apply_theme(app))
+    use_fusion(app)
+    if scheme is not None:
+        match_scheme(app, scheme)
+    elif os_scheme_now:
+        follow_os_scheme(app)
     return MainWindow(settings, translations, demo=demo)
 
 
@@ -151,7 +155,10 @@ class StagedLaunch:
     """
 
     def __init__(self, *, demo: bool = False) -> None:
-        self.window = open_window(demo=demo)
+        # The OS's light/dark scheme is matched right after the first frame: asking for it makes
+        # PySide6 build the Qt namespace's enums, ~40 ms frozen. Windows and macOS already give
+        # Fusion the dark palette in dark mode, so the frame does not change there.
+        self.window = open_window(demo=demo, os_scheme_now=False)
         self.app = make_application()  # the one open_window made
         self.running: RunningApp | None = None
         self.failure: Exception | None = None
@@ -160,6 +167,7 @@ class StagedLaunch:
     def _start_core(self) -> None:
         if self.running is not None:
             return
+        follow_os_scheme(self.app)
         try:
             self.running = start_core(self.window)
         except Exception as exc:  # in a Qt slot: PySide6 would print it and carry on

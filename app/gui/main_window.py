@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -94,6 +94,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def attach(self, session: Session) -> None:
         """Add what needs the session: the pages (the shown one built now), status, traffic."""
+        from PySide6.QtCore import Qt  # not in the shell: app/gui/theme.py says why
+
         from app.gui.status_bar import StatusBar
         from app.gui.step_stack import StepStack
         from app.gui.traffic_dock import TrafficDock
@@ -116,6 +118,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.traffic_action.setShortcut(QKeySequence("Ctrl+T"))
         self.view_menu.insertAction(self.console_action, self.traffic_action)
 
+        # Ctrl+Q from any of the app's windows (the register console too), not only this one.
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.address_actions[session.address_base].setChecked(True)
         session.address_base_changed.connect(self._on_address_base)
         for action in self._needs_session:
@@ -175,8 +179,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.open_bundle_action.triggered.connect(self.open_bundle)
         self.file_menu.addAction(self.open_bundle_action)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # setShortcuts with a list: QKeySequence's constructor and setShortcut's overloads
+        # make PySide6 build the Qt namespace (app/gui/theme.py says what that costs).
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
@@ -189,7 +194,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.step_actions: list[QAction] = []
         for number, step in enumerate(STEPS, start=1):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence.fromString(f"Ctrl+{number}")])
             action.triggered.connect(lambda _checked=False, key=step.key: self.show_step(key))
             self.view_menu.addAction(action)
             self.step_actions.append(action)

@@ -10,10 +10,17 @@ light and a dark variant, so pages never hard-code a colour that vanishes on one
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+# Qt (the namespace) is imported where it is used: PySide6 makes all ~94 enums of it at once the
+# first time, about 40 ms of a frozen start, which a staged start's first frame does without
+# (app/gui/app.py: the OS's scheme is matched right after that frame).
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +71,28 @@ def colors() -> Colors:
 
 def apply_theme(app: QApplication, force: Qt.ColorScheme | None = None) -> None:
     """Fusion, and the OS's light/dark scheme (or `force`, for screenshots and tests)."""
+    use_fusion(app)
+    match_scheme(app, force)
+
+
+def use_fusion(app: QApplication) -> None:
+    """The style, the same on every platform. With it, Windows and macOS give a dark palette in
+    dark mode by themselves (match_scheme then changes nothing)."""
     app.setStyle("Fusion")
+
+
+def follow_os_scheme(app: QApplication) -> None:
+    """The palette for the OS's light/dark scheme now, and whenever the OS switches."""
+    match_scheme(app)
+    watcher = ThemeWatcher(app)
+    watcher.changed.connect(lambda _dark: match_scheme(app))
+
+
+def match_scheme(app: QApplication, force: Qt.ColorScheme | None = None) -> None:
+    """A dark palette for a dark scheme where the platform gives none (offscreen, Xvfb, some
+    Linux desktops), a light one for a light scheme; `force` overrides the OS's scheme."""
+    from PySide6.QtCore import Qt
+
     hints = app.styleHints()
     if force is not None:
         hints.setColorScheme(force)  # Qt ≥ 6.8: honoured where the platform supports it
@@ -120,6 +148,8 @@ class ThemeWatcher(QObject):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme)
 
     def _on_scheme(self, scheme: Qt.ColorScheme) -> None:
+        from PySide6.QtCore import Qt
+
         # The palette may follow a moment later; a known scheme is the better answer now.
         if scheme is Qt.ColorScheme.Unknown:
             self.changed.emit(is_dark())

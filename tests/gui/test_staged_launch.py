@@ -62,6 +62,7 @@ class AtFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and self.names is None:
             self.names = sorted(sys.modules)
             self.attached = start.window.attached
+            self.qt_namespace = "Qt" in vars(sys.modules["PySide6.QtCore"])
         return False
 
 
@@ -73,13 +74,16 @@ start.window.close_after_start(200)
 code = start.app.exec()
 start.shut_down()
 print("attached at first paint:", spy.attached, "core started:", start.running is not None)
+print("Qt namespace at first paint:", spy.qt_namespace)
 print(" ".join(spy.names or []))
 """
 
 
 def test_the_shell_paints_before_the_core_loads_and_the_core_follows(tmp_path: Path) -> None:
     output = run_python(SHELL, tmp_path, QT_QPA_PLATFORM="offscreen").splitlines()
-    assert output[-2] == "attached at first paint: False core started: True"
+    assert output[-3] == "attached at first paint: False core started: True"
+    # PySide6 makes the ~94 enums of `Qt` at once, ~40 ms frozen (app/gui/theme.py).
+    assert output[-2] == "Qt namespace at first paint: False"
     loaded = output[-1].split()
     assert "app.gui.main_window" in loaded  # the script really painted the window
     early = [
@@ -300,3 +304,24 @@ def test_a_shown_page_that_fails_to_build_leaves_the_rest_of_the_app_running(
     assert staged.failure is None
     assert "The connection page could not be built" in caplog.text
     qtbot.waitUntil(lambda: len(staged.window.stack.built()) == len(STEPS) - 1)
+
+
+def test_the_oss_dark_scheme_is_matched_as_soon_as_the_shell_has_painted(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStyleHints
+
+    from app.gui.theme import apply_theme, is_dark
+
+    # An OS in dark mode (the offscreen platform has no scheme of its own to set).
+    monkeypatch.setattr(QStyleHints, "colorScheme", lambda _self: Qt.ColorScheme.Dark)
+    start = StagedLaunch()
+    try:
+        assert not is_dark()  # the shell's frame: what the platform's palette gives
+        start.window.show()
+        qtbot.waitUntil(lambda: start.running is not None)
+        assert is_dark()  # offscreen gives no dark palette of its own: Medido's is set
+    finally:
+        start.shut_down()
+        apply_theme(start.app, Qt.ColorScheme.Light)  # later tests expect the light palette
