@@ -1,6 +1,6 @@
 """Frozen start-up: process spawn to the first painted window, Medido against a bare window.
 
-    python packaging/startup.py dist/Medido dist/bare-window [--runs 7]
+    python packaging/startup.py dist/Medido dist/bare-window [--runs 15]
 
 The baseline is a bare PySide6 window of Medido's size frozen the way Medido is
 (packaging/baseline/). Both are started in turn (A B A B …, one warm-up each, so the files are in
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("medido", type=Path, help="the built Medido folder")
     parser.add_argument("bare", type=Path, help="the built bare-window folder")
-    parser.add_argument("--runs", type=int, default=7, help="pairs counted (default 7)")
+    parser.add_argument("--runs", type=int, default=15, help="pairs counted (default 15)")
     args = parser.parse_args(argv)
     medido = args.medido / f"Medido{EXE_SUFFIX}"
     bare = args.bare / f"bare-window{EXE_SUFFIX}"

@@ -18,13 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from app.core.version import app_version, tzdata_version
 from app.gui.i18n import Language, Retranslating, Translations, fill
@@ -34,7 +28,6 @@ from app.gui.sidebar import Sidebar
 from app.gui.start_moments import StartMoments
 from app.gui.steps.catalog import STEPS
 from app.gui.steps.step import StepState
-from app.gui.widgets.documents import documents_file
 
 if TYPE_CHECKING:
     from app.gui.demo import DemoWorld
@@ -267,6 +260,8 @@ class MainWindow(Retranslating, QMainWindow):
             "a Medido built after such a change carries the new rules.</p>"
         )
         shown = fill(text, app_version()) + fill(rules, tzdata_version())
+        from PySide6.QtWidgets import QMessageBox  # the dialogs' classes: not in the shell
+
         QMessageBox.about(self, self.tr("About Medido"), shown)
 
     def show_start_failure(self, error: BaseException) -> None:
@@ -280,10 +275,16 @@ class MainWindow(Retranslating, QMainWindow):
             "again. If this happens again, send this message to support.</p>"
         )
         reason = html.escape(redact(f"{type(error).__name__}: {error}")[:300])
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, self.tr("Medido could not start"), fill(text, reason))
 
     def open_bundle(self) -> None:
         """Ask for a diagnostics bundle, then reproduce its site here (app/gui/open_bundle.py)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.gui.widgets.documents import documents_file
+
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open diagnostics bundle"),
@@ -302,7 +303,10 @@ class MainWindow(Retranslating, QMainWindow):
     def save_diagnostics(self) -> None:
         """Ask where, then write the live session's diagnostics bundle on the core loop."""
         # Imported here: the bundle's modules would slow every start for a support action.
+        from PySide6.QtWidgets import QFileDialog
+
         from app.gui.diagnostics import bundle_name, live_parts, save_bundle, with_zip_suffix
+        from app.gui.widgets.documents import documents_file
 
         name, _ = QFileDialog.getSaveFileName(
             self,

@@ -29,7 +29,7 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, name: Path) -> list[str]:
         asked.append(start)
         return str(name), "Zip files (*.zip)"
 
-    monkeypatch.setattr("app.gui.main_window.QFileDialog.getSaveFileName", dialog)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", dialog)
     return asked
 
 
@@ -103,7 +103,7 @@ def test_without_a_meter_or_a_check_the_bundle_still_has_the_site_and_settings(
 def test_cancelling_the_dialog_writes_nothing(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.gui.main_window.QFileDialog.getSaveFileName", lambda *_args: ("", ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *_args: ("", ""))
     window.bundle_action.trigger()
     assert window.current_page().banner.what.text() == ""
     assert list(tmp_path.glob("*.zip")) == []

@@ -26,7 +26,7 @@ def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     def dialog(_parent: object, _title: str, _start: str, _filter: str) -> tuple[str, str]:
         return str(path), "Zip files (*.zip)"
 
-    monkeypatch.setattr("app.gui.main_window.QFileDialog.getOpenFileName", dialog)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", dialog)
 
 
 def bundle(tmp_path: Path, number: str) -> Path:
