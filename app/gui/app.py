@@ -2,7 +2,8 @@
 
 Used by `medido` (app/commands/gui.py), by scripts/screenshots.py and by the tests, so all
 build the same app, in two parts: `open_window` makes the window's shell (Qt, the settings, the
-translations, the theme: what its first frame needs) and `start_core` the core loop, the
+translations, the Fusion style and, unless asked not to, the OS's light/dark scheme: what its
+first frame needs) and `start_core` the core loop, the
 session, the logs (and the demo's emulator and meter), then attaches the session to the window.
 `launch` does both at once; `medido` paints the shell first and starts the core on the next
 turn of the event loop (StagedLaunch), so the installer sees the window before the core exists.
@@ -167,8 +168,8 @@ class StagedLaunch:
     def _start_core(self) -> None:
         if self.running is not None:
             return
-        follow_os_scheme(self.app)
         try:
+            follow_os_scheme(self.app)
             self.running = start_core(self.window)
         except Exception as exc:  # in a Qt slot: PySide6 would print it and carry on
             _log_for_support(exc)

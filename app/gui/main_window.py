@@ -111,7 +111,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.traffic_action.setShortcut(QKeySequence("Ctrl+T"))
         self.view_menu.insertAction(self.console_action, self.traffic_action)
 
-        # Ctrl+Q from any of the app's windows (the register console too), not only this one.
+        # The platform's Quit keys (Ctrl+Q on GNOME, KDE and macOS; Windows has none) from any
+        # of the app's windows (the register console too), not only this one.
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.address_actions[session.address_base].setChecked(True)
         session.address_base_changed.connect(self._on_address_base)
@@ -172,8 +173,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.open_bundle_action.triggered.connect(self.open_bundle)
         self.file_menu.addAction(self.open_bundle_action)
         self.quit_action = QAction(self)
-        # setShortcuts with a list: QKeySequence's constructor and setShortcut's overloads
-        # make PySide6 build the Qt namespace (app/gui/theme.py says what that costs).
+        # setShortcuts, with a StandardKey or a list from fromString: QKeySequence's constructor
+        # and setShortcut's overloads make PySide6 build the Qt namespace (theme.py: the cost).
         self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)

@@ -1,10 +1,12 @@
 """Light or dark, following the OS (QStyleHints.colorScheme), with the Fusion style everywhere.
 
 Fusion looks the same on Windows, macOS and Linux (what the screenshots show is what installers
-get) and takes the platform's palette, which Qt 6 makes dark when the OS is in dark mode. On a
-platform that reports no palette of its own (offscreen, Xvfb) a dark scheme, when forced, gets
-the palette below. Colours for meaning (ok, warning, error) and for plots come from here, in a
-light and a dark variant, so pages never hard-code a colour that vanishes on one background.
+get) and takes the platform's palette, which Qt 6 makes dark when the OS is in dark mode. Where
+the platform reports a dark scheme without a dark palette (offscreen, Xvfb, some Linux
+desktops), or a scheme is forced, the palette below is set (match_scheme). `medido` matches
+the OS's scheme right after the window's first frame, not before it (app/gui/app.py).
+Colours for meaning (ok, warning, error) and for plots come from here, in a light and a dark
+variant, so pages never hard-code a colour that vanishes on one background.
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -142,13 +141,13 @@ def test_quit_action_closes_the_window(qtbot: QtBot, window: MainWindow) -> None
     assert not window.isVisible()
 
 
-def test_the_shortcuts_are_ctrl_and_the_steps_number_and_the_platforms_quit(
+def test_the_shortcuts_are_ctrl_and_the_steps_number_and_quit_works_from_any_window(
     window: MainWindow,
 ) -> None:
     assert [a.shortcut().toString() for a in window.step_actions] == [
-        f"Ctrl+{n}" for n in range(1, 8)
+        f"Ctrl+{n}" for n in range(1, len(STEPS) + 1)
     ]
-    assert window.quit_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    # Quit's keys are the platform's (none on the offscreen platform, nor on Windows).
     assert window.quit_action.shortcutContext() is Qt.ShortcutContext.ApplicationShortcut
     assert window.traffic_action is not None
     assert window.traffic_action.shortcut().toString() == "Ctrl+T"
