@@ -56,6 +56,14 @@ def make_application() -> QApplication:
     return app
 
 
+def current_application() -> QApplication:
+    """The QApplication make_application made (not set up again)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("no QApplication yet: open_window() makes it")
+    return app
+
+
 @dataclass
 class RunningApp:
     app: QApplication
@@ -109,7 +117,7 @@ def start_core(window: MainWindow) -> RunningApp:
     from app.gui.bridge import CoreBridge
     from app.gui.session import Session
 
-    app = make_application()
+    app = current_application()
     logging.getLogger("pymodbus").setLevel(logging.CRITICAL)  # Medido reports timeouts itself
     bridge = CoreBridge(app)
     bridge.start()
@@ -160,14 +168,12 @@ class StagedLaunch:
         # PySide6 build the Qt namespace's enums, ~40 ms frozen. Windows and macOS already give
         # Fusion the dark palette in dark mode, so the frame does not change there.
         self.window = open_window(demo=demo, os_scheme_now=False)
-        self.app = make_application()  # the one open_window made
+        self.app = current_application()
         self.running: RunningApp | None = None
         self.failure: Exception | None = None
         self.window.moments.first_painted.connect(self._start_core)
 
-    def _start_core(self) -> None:
-        if self.running is not None:
-            return
+    def _start_core(self) -> None:  # once: the window's first frame is announced once
         try:
             follow_os_scheme(self.app)
             self.running = start_core(self.window)
